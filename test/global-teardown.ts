@@ -1,0 +1,6 @@
+import { stopTestKafka } from './setup/kafka';
+import { stopTestPostgres } from './setup/postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  await Promise.allSettled([stopTestKafka(), stopTestPostgres()]);
+}

@@ -1,0 +1,3 @@
+export async function startTestPostgres(): Promise<void> {}
+
+export async function stopTestPostgres(): Promise<void> {}
