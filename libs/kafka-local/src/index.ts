@@ -1,0 +1,10 @@
+export { parseKafkaCliArgs, DEFAULT_KAFKA_DATA_DIR, DEFAULT_KAFKA_PORT } from './cli-args';
+export type { KafkaCliArgs } from './cli-args';
+export { ensureKafkaClasspath, findProjectRoot, kafkaDistribution, kafkaVersion } from './kafka-distribution';
+export type { KafkaDistribution } from './kafka-distribution';
+export { startLocalKafka } from './local-kafka';
+export type { LocalKafka, LocalKafkaOptions } from './local-kafka';
+export { KAFKA_ALTERNATIVES, LocalKafkaError } from './local-kafka-error';
+export type { LocalKafkaErrorCode } from './local-kafka-error';
+export { freePort } from './ports';
+export type { KafkaTuning } from './server-properties';
