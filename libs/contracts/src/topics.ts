@@ -5,6 +5,7 @@
 export const Topics = {
   webhookReceived: 'meta.webhook.received.v1',
   messagingInbound: 'messaging.inbound.v1',
+  metaCallbackReceived: 'meta.callback.received.v1',
   outboundRequest: 'messaging.outbound.request.v1',
   outboundStatus: 'messaging.outbound.status.v1',
   tokensConnection: 'tokens.connection.v1',
