@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import { COMMON_HEADERS, TOPIC_CONTRACTS, TopicContract } from './schema-registry';
 import { Topics, TopicName, deadLetterTopic } from './topics';
 
@@ -78,3 +79,8 @@ export function buildAsyncApiDocument(): Doc {
 
 export const ASYNCAPI_HEADER =
   '# Generated from libs/contracts (schema-registry.ts). Regenerate: npm run build && node dist/libs/contracts/src/asyncapi-cli.js\n';
+
+/** The text of `asyncapi.yaml`. */
+export function renderAsyncApiYaml(): string {
+  return ASYNCAPI_HEADER + stringify(buildAsyncApiDocument(), { lineWidth: 0, aliasDuplicateObjects: false });
+}

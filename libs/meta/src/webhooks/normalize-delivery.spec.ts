@@ -453,7 +453,7 @@ describe(classifyMessagingItem.name, () => {
     [{ 'policy-enforcement': {} }, 'policy_enforcement'],
     [{ account_linking: {} }, 'account_linking'],
     [{ game_play: {} }, 'unknown'],
-    [{ message: 'not an object' }, 'unknown'],
+    [{ message: 'not an object' } as unknown as MetaMessagingItem, 'unknown'],
     [{}, 'unknown'],
   ])('classifies %j as %s', (item, kind) => {
     expect(classifyMessagingItem(item)).toBe(kind);
