@@ -36,8 +36,8 @@ function decodeCursor(cursor: string): string {
  */
 export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, request: PageRequest): Page<T> {
   const limit = Math.max(1, Math.min(MAX_PAGE_SIZE, request.limit ?? DEFAULT_PAGE_SIZE));
-  let start = 0;
-  let end = items.length;
+  let start: number;
+  let end: number;
   if (request.after !== undefined) {
     const key = decodeCursor(request.after);
     const index = items.findIndex((i) => keyOf(i) === key);
@@ -49,6 +49,7 @@ export function paginate<T>(items: readonly T[], keyOf: (item: T) => string, req
     end = index < 0 ? 0 : index;
     start = Math.max(0, end - limit);
   } else {
+    start = 0;
     end = Math.min(items.length, limit);
   }
   const data = items.slice(start, end);
