@@ -30,6 +30,8 @@ export class GraphError extends Error {
   readonly subcode: number | undefined;
   readonly type: GraphErrorType;
   readonly transient: boolean | undefined;
+  /** Response headers that go with the error, e.g. the usage header of the limit that refused the call. */
+  readonly headers: Record<string, string> = {};
 
   constructor(init: GraphErrorInit) {
     super(init.message);
@@ -39,6 +41,11 @@ export class GraphError extends Error {
     this.subcode = init.subcode;
     this.type = init.type ?? 'OAuthException';
     this.transient = init.transient;
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.headers, headers);
+    return this;
   }
 
   /** Builds the body in Meta's key order: message, type, code, error_subcode, is_transient, fbtrace_id. */
