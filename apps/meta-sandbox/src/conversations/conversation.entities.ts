@@ -143,6 +143,13 @@ export class AttachmentEntity {
   @Column({ type: 'text', nullable: true })
   url: string | null;
 
+  @Column({ name: 'mime_type', type: 'text', nullable: true })
+  mimeType: string | null;
+
+  /** Bytes of a multipart upload; URL attachments keep only their URL. */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  content: Buffer | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
