@@ -80,3 +80,9 @@ export function projectNode(
   if (!('id' in out)) out.id = id;
   return out;
 }
+
+/** Awaits the values that lazy resolvers returned as promises, keeping key order. */
+export async function settleNode(node: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const entries = await Promise.all(Object.entries(node).map(async ([k, v]) => [k, await v] as const));
+  return Object.fromEntries(entries);
+}
