@@ -29,6 +29,7 @@ export class KafkaConnection {
   private readonly sender: CoalescingSender<OutgoingRecord>;
   private producer?: Promise<Producer>;
   private closed = false;
+  private readonly counters = { sends: 0, records: 0 };
 
   constructor(options: KafkaConnectionOptions) {
     this.config = options.config;
@@ -48,6 +49,11 @@ export class KafkaConnection {
   send(records: readonly OutgoingRecord[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('Kafka connection is closed'));
     return this.sender.submit(records);
+  }
+
+  /** Produce calls made and records they carried: how well concurrent publishes were grouped. */
+  stats(): { readonly sends: number; readonly records: number } {
+    return { ...this.counters };
   }
 
   admin(): Admin {
@@ -77,6 +83,8 @@ export class KafkaConnection {
       acks: -1,
       topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
     });
+    this.counters.sends += 1;
+    this.counters.records += records.length;
   }
 
   private connectedProducer(): Promise<Producer> {

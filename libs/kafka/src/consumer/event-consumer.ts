@@ -33,6 +33,8 @@ export interface EventConsumerOptions<T> {
   /** Where a group without committed offsets starts. Default: the beginning, so nothing is skipped. */
   readonly fromBeginning?: boolean;
   readonly sessionTimeoutMs?: number;
+  /** Longest fetch long-poll; short so a member notices rebalances and stops quickly. Default 1000. */
+  readonly maxWaitTimeMs?: number;
 }
 
 type Outcome = 'done' | 'interrupted';
@@ -60,6 +62,7 @@ export class EventConsumer<T> {
     this.consumer = connection.consumer({
       groupId: this.wireGroupId,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
+      maxWaitTimeInMs: options.maxWaitTimeMs ?? 1000,
       allowAutoTopicCreation: false,
     });
     this.joinedOnce = new Promise((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
