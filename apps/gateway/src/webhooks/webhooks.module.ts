@@ -1,6 +1,7 @@
 import { EventPublisher, KafkaHealth } from '@app/kafka';
 import { Module } from '@nestjs/common';
 import { register } from 'prom-client';
+import { BatchingRecentPublications } from './batching-recent-publications';
 import { Clock, SystemClock } from './clock';
 import { GatewayMetrics } from './gateway-metrics';
 import { GatewayPublisher } from './gateway-record';
@@ -26,7 +27,13 @@ import { WebhooksController } from './webhooks.controller';
     RecentPublicationsCleanup,
     { provide: Clock, useClass: SystemClock },
     { provide: GatewayMetrics, useFactory: () => new GatewayMetrics(register) },
-    { provide: RecentPublicationsRepository, useClass: PgRecentPublicationsRepository },
+    PgRecentPublicationsRepository,
+    {
+      provide: RecentPublicationsRepository,
+      inject: [PgRecentPublicationsRepository, WebhookSettings],
+      useFactory: (repository: PgRecentPublicationsRepository, settings: WebhookSettings) =>
+        new BatchingRecentPublications(repository, settings.dedupeWindowSeconds),
+    },
     {
       provide: GatewayPublisher,
       inject: [EventPublisher, KafkaHealth, WebhookSettings],

@@ -1,0 +1,122 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startLocalKafka } from '@app/kafka-local';
+import { benchDelivery } from './bench-delivery';
+import { closedLoop, LoadResult, LoadTarget, openLoop } from './load-generator';
+
+const SECRET = 'bench-app-secret';
+const WARMUP_MS = 3000;
+const MEASURE_MS = 10_000;
+const CONNECTIONS = 64;
+
+export interface GatewayBenchOptions {
+  /** The gateway's entry point (built), started as a process with the variables below. */
+  gatewayEntry: string;
+  /** Variables the gateway needs besides PORT, KAFKA_BROKERS and META_APP_SECRET (e.g. DATABASE_URL). */
+  gatewayEnv: Record<string, string>;
+  /** Node options of the gateway process, e.g. --cpu-prof. */
+  execArgv?: string[];
+}
+
+function startProcess(entry: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
+  const child = fork(entry, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} not ready within 60 s`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
+    child.on('message', (message) => {
+      if (message === 'ready') {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+  });
+}
+
+async function waitForHttp(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then(
+      (r) => r.status < 500,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within 60 s`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Max rate (closed loop), then latency at half of it (open loop, as Meta's arrivals are). */
+async function measure(label: string, url: string, offset: number): Promise<{ max: LoadResult; half: LoadResult }> {
+  const target: LoadTarget = { url, delivery: (n) => benchDelivery(n, SECRET) };
+  await closedLoop(target, CONNECTIONS, WARMUP_MS, offset);
+  const max = await closedLoop(target, CONNECTIONS, MEASURE_MS, offset + 1_000_000);
+  const half = await openLoop(target, Math.max(1, Math.floor(max.perSecond / 2)), MEASURE_MS, offset + 2_000_000);
+  process.stdout.write(`${label}: done\n`);
+  return { max, half };
+}
+
+function row(label: string, result: LoadResult): string {
+  return `${label.padEnd(34)} ${result.perSecond.toFixed(0).padStart(8)} /s   p50 ${result.p50Ms.toFixed(2).padStart(7)} ms   p99 ${result.p99Ms.toFixed(2).padStart(7)} ms   failed ${result.failed}`;
+}
+
+export async function benchGateway(options: GatewayBenchOptions): Promise<void> {
+  const kafkaDir = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-kafka-'));
+  const kafka = await startLocalKafka({ dataDir: kafkaDir, port: await freePort('127.0.0.1'), tuning: 'test' });
+  const children: ChildProcess[] = [];
+  try {
+    const barePort = await freePort('127.0.0.1');
+    const bare = await startProcess(path.join(__dirname, 'bare-server.js'), [String(barePort), SECRET], {});
+    children.push(bare);
+    const ceiling = await measure('bare http + HMAC + JSON.parse', `http://127.0.0.1:${barePort}/`, 0);
+    await stop(bare);
+
+    const gatewayPort = await freePort('127.0.0.1');
+    const gatewayEnv = {
+      ...options.gatewayEnv,
+      PORT: String(gatewayPort),
+      KAFKA_BROKERS: kafka.brokers,
+      META_APP_SECRET: SECRET,
+      META_VERIFY_TOKEN: 'bench',
+    };
+    const gateway = fork(options.gatewayEntry, [], {
+      env: { ...process.env, ...gatewayEnv },
+      stdio: 'inherit',
+      execArgv: options.execArgv ?? [],
+    });
+    children.push(gateway);
+    await waitForHttp(`http://127.0.0.1:${gatewayPort}/webhooks/meta`);
+    const url = `http://127.0.0.1:${gatewayPort}/webhooks/meta`;
+    const gw = await measure('gateway → Kafka (acks=all)', url, 10_000_000);
+
+    const lines = [
+      '',
+      `Gateway benchmark: ${CONNECTIONS} connections, ${MEASURE_MS / 1000} s per run, one-event deliveries (~${benchDelivery(0, SECRET).body.length} B), ${os.cpus().length} cores`,
+      row('(a) bare, max', ceiling.max),
+      row('(a) bare, at half its max', ceiling.half),
+      row('(b) gateway, max', gw.max),
+      row('(b) gateway, at half its max', gw.half),
+      `ratio b/a (max deliveries/s): ${(gw.max.perSecond / ceiling.max.perSecond).toFixed(2)}   (target ≥ 0.5)`,
+      `gateway p99 at half its max: ${gw.half.p99Ms.toFixed(2)} ms   (target ≤ 25 ms)`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+  } finally {
+    await Promise.all(children.map(stop));
+    await kafka.stop();
+    rmSync(kafkaDir, { recursive: true, force: true });
+  }
+}
