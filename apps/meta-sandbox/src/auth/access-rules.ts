@@ -90,3 +90,14 @@ export function accessError(
   const task = required.tasks.find((t) => !tasks.includes(t));
   return task === undefined ? null : GraphErrors.missingTask(task);
 }
+
+/** Permissions a Facebook Login for Business configuration of a messaging integration asks for (§8.5). */
+export const MESSAGING_PERMISSIONS = [
+  'pages_show_list',
+  'pages_manage_metadata',
+  'pages_messaging',
+  'pages_read_engagement',
+  'business_management',
+  'instagram_basic',
+  'instagram_manage_messages',
+];

@@ -94,4 +94,13 @@ export class ConversationRepository {
   attachment(id: string): Promise<AttachmentEntity | null> {
     return this.db.getRepository(AttachmentEntity).findOneBy({ id });
   }
+
+  attachmentContent(id: string): Promise<AttachmentEntity | null> {
+    return this.db
+      .getRepository(AttachmentEntity)
+      .createQueryBuilder('a')
+      .addSelect('a.content')
+      .where('a.id = :id', { id })
+      .getOne();
+  }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MESSAGING_PERMISSIONS } from '../auth/access-rules';
 import { AuthContext, GraphAuthService } from '../auth/graph-auth.service';
 import { Clock, IdGenerator } from '../common/ids';
 import { GraphError, GraphErrors } from '../graph/graph-error';
@@ -10,17 +11,6 @@ import { AppEntity, AppGrantEntity } from '../world/world.entities';
 import { WorldRepository } from '../world/world.repository';
 
 const CODE_TTL_MS = 10 * 60 * 1000;
-
-/** Permissions a Facebook Login for Business configuration of a messaging integration asks for (§8.5). */
-export const MESSAGING_PERMISSIONS = [
-  'pages_show_list',
-  'pages_manage_metadata',
-  'pages_messaging',
-  'pages_read_engagement',
-  'business_management',
-  'instagram_basic',
-  'instagram_manage_messages',
-];
 
 export interface DialogRequest {
   clientId: string;

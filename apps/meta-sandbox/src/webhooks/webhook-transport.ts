@@ -5,7 +5,7 @@ export interface TransportResult {
   error: string | null;
 }
 
-/** The HTTP side of webhook delivery: one POST of exact bytes. */
+/** The HTTP side of webhooks: one POST of exact bytes, and the verification GET. */
 export abstract class WebhookTransport {
   abstract post(
     url: string,
@@ -13,6 +13,7 @@ export abstract class WebhookTransport {
     headers: Record<string, string>,
     timeoutMs: number,
   ): Promise<TransportResult>;
+  abstract get(url: string, timeoutMs: number): Promise<TransportResult & { body: string }>;
 }
 
 @Injectable()
@@ -30,14 +31,26 @@ export class FetchWebhookTransport extends WebhookTransport {
       await response.arrayBuffer().catch(() => undefined);
       return { status: response.status, error: null };
     } catch (e) {
-      const error =
-        e instanceof Error ? (e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : describe(e)) : String(e);
-      return { status: null, error };
+      return { status: null, error: describe(e, timeoutMs) };
+    }
+  }
+
+  async get(url: string, timeoutMs: number): Promise<TransportResult & { body: string }> {
+    try {
+      const response = await fetch(url, {
+        headers: { 'User-Agent': 'facebookplatform/1.0' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return { status: response.status, error: null, body: await response.text() };
+    } catch (e) {
+      return { status: null, error: describe(e, timeoutMs), body: '' };
     }
   }
 }
 
-function describe(e: Error): string {
+function describe(e: unknown, timeoutMs: number): string {
+  if (!(e instanceof Error)) return String(e);
+  if (e.name === 'TimeoutError') return `timeout after ${timeoutMs} ms`;
   const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? e.message;
 }
