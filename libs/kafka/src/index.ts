@@ -31,7 +31,7 @@ export {
   RetriableError,
 } from './consumer/failure-policy';
 export type { FailureDecision, FailureKind, RetryPolicy } from './consumer/failure-policy';
-export { ensureTopics, planTopics, TopicProvisioningError } from './topics/ensure-topics';
+export { ensureTopics, planTopics, TopicProvisioningError, waitForLeaders } from './topics/ensure-topics';
 export type { ProvisioningOptions, TopicPlan } from './topics/ensure-topics';
 export { allTopicSpecs, DEAD_LETTER_SETTINGS, TOPIC_SETTINGS, topicSpecsFor } from './topics/topic-specs';
 export type { CleanupPolicy, TopicSettings, TopicSpec } from './topics/topic-specs';

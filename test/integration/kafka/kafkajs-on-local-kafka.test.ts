@@ -1,4 +1,5 @@
 import { Admin, Consumer, EachMessagePayload, Partitioners, Producer } from 'kafkajs';
+import { waitForLeaders } from '@app/kafka';
 import { rawKafka, uniquePrefix, waitFor } from './support';
 
 jest.setTimeout(60_000);
@@ -20,6 +21,12 @@ describe('kafkajs against the local Apache Kafka', () => {
     await admin.disconnect();
   });
 
+  /** kafkajs' own leader wait trips over KRaft's brief UNKNOWN_TOPIC_OR_PARTITION after a create. */
+  async function createTopic(topic: string, numPartitions: number): Promise<void> {
+    await admin.createTopics({ topics: [{ topic, numPartitions }], waitForLeaders: false });
+    await waitForLeaders(admin, [topic]);
+  }
+
   async function producer(apiCalls: string[] = []): Promise<Producer> {
     const sut = kafka.producer({
       idempotent: true,
@@ -38,9 +45,10 @@ describe('kafkajs against the local Apache Kafka', () => {
       await expect(
         admin.createTopics({
           topics: [{ topic, numPartitions: 4, configEntries: [{ name: 'retention.ms', value: '3600000' }] }],
-          waitForLeaders: true,
+          waitForLeaders: false,
         }),
       ).resolves.toBe(true);
+      await waitForLeaders(admin, [topic]);
       await expect(admin.createTopics({ topics: [{ topic, numPartitions: 4 }] })).resolves.toBe(false);
 
       expect(await admin.listTopics()).toContain(topic);
@@ -71,7 +79,7 @@ describe('kafkajs against the local Apache Kafka', () => {
   describe('idempotent producer', () => {
     it('writes keyed records with headers, acks=all, in order per key', async () => {
       const topic = `${prefix}produce`;
-      await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+      await createTopic(topic, 3);
       const apiCalls: string[] = [];
       const sut = await producer(apiCalls);
 
@@ -110,7 +118,7 @@ describe('kafkajs against the local Apache Kafka', () => {
     it('shares partitions between two members, rebalances when one leaves, and covers every record once', async () => {
       const topic = `${prefix}group`;
       const groupId = `${prefix}group-members`;
-      await admin.createTopics({ topics: [{ topic, numPartitions: 6 }], waitForLeaders: true });
+      await createTopic(topic, 6);
       const seen = new Map<string, string[]>();
       const assignment = new Map<string, number>();
 

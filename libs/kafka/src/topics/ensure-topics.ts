@@ -74,7 +74,34 @@ export async function ensureTopics(
   }
   if (plan.create.length > 0) {
     // Another replica may create the same topics at the same moment; kafkajs treats "already exists" as done.
-    await admin.createTopics({ topics: plan.create, waitForLeaders: true });
+    await admin.createTopics({ topics: plan.create, waitForLeaders: false });
+    await waitForLeaders(
+      admin,
+      plan.create.map((topic) => topic.topic),
+    );
   }
   return plan.create.map((topic) => topic.topic);
+}
+
+/**
+ * Waits until every partition of the topics has a leader. Under KRaft a broker may answer metadata
+ * for a just-created topic with UNKNOWN_TOPIC_OR_PARTITION for a moment, which kafkajs' own wait
+ * (it only retries LEADER_NOT_AVAILABLE) turns into a failure.
+ */
+export async function waitForLeaders(admin: Admin, topics: readonly string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+      const ready = metadata.topics.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+      );
+      if (ready && metadata.topics.length === topics.length) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline)
+      throw new TopicProvisioningError(`Kafka topics got no leaders within ${timeoutMs} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
