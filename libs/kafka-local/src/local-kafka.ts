@@ -280,9 +280,15 @@ function logTail(layout: DataDirLayout): string {
   return [tail(layout.logFile, 20), tail(layout.consoleFile, 10)].filter(Boolean).join('\n');
 }
 
+/** The last lines of a log, Java stack frames left out so the cause itself shows. */
 function tail(file: string, lines: number): string {
   try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .filter((line) => !/^\s+(at |\.\.\. \d+ more)/.test(line))
+      .slice(-lines)
+      .join('\n');
   } catch {
     return '';
   }
