@@ -195,14 +195,17 @@ export class OAuthService {
     return data;
   }
 
+  /** Page and Instagram scopes list the assets chosen at login (every Page with a role when none was chosen). */
   private async granularScopes(
     scopes: string[],
     grant: AppGrantEntity | null,
   ): Promise<Array<Record<string, unknown>>> {
-    if (!grant || grant.pageIds === null) return scopes.map((scope) => ({ scope }));
-    const igIds = (await this.world.instagramAccountsOfPages(grant.pageIds)).map((a) => a.id);
+    if (!grant) return scopes.map((scope) => ({ scope }));
+    const pageIds =
+      grant.pageIds ?? (await this.world.rolesOf(grant.userId)).filter((r) => r.tasks.length).map((r) => r.pageId);
+    const igIds = (await this.world.instagramAccountsOfPages(pageIds)).map((a) => a.id);
     return scopes.map((scope) => {
-      if (scope.startsWith('pages_')) return { scope, target_ids: grant.pageIds };
+      if (scope.startsWith('pages_')) return { scope, target_ids: pageIds };
       if (scope.startsWith('instagram_')) return { scope, target_ids: igIds };
       return { scope };
     });

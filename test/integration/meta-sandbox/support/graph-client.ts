@@ -56,3 +56,11 @@ export class GraphClient {
     return http<T>('DELETE', this.url(path, params));
   }
 }
+
+/** A loose reader type for JSON answers in tests: any key, any depth. */
+export interface Json {
+  [key: string]: Json;
+}
+export const num = (v: Json | undefined): number => v as unknown as number;
+export const str = (v: Json | undefined): string => v as unknown as string;
+export const arr = (v: Json | undefined): Json[] => v as unknown as Json[];
