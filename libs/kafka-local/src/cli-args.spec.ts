@@ -2,10 +2,11 @@ import { parseKafkaCliArgs } from './cli-args';
 
 describe('parseKafkaCliArgs', () => {
   it.each([
-    [[], { port: 9092, dataDir: '.data/kafka' }],
-    [['--port', '0'], { port: 0, dataDir: '.data/kafka' }],
-    [['--port=19092', '--data-dir', '/tmp/k'], { port: 19092, dataDir: '/tmp/k' }],
-    [['--data-dir=a=b'], { port: 9092, dataDir: 'a=b' }],
+    [[], { port: 9092, dataDir: '.data/kafka', resolveOnly: false }],
+    [['--port', '0'], { port: 0, dataDir: '.data/kafka', resolveOnly: false }],
+    [['--port=19092', '--data-dir', '/tmp/k'], { port: 19092, dataDir: '/tmp/k', resolveOnly: false }],
+    [['--data-dir=a=b'], { port: 9092, dataDir: 'a=b', resolveOnly: false }],
+    [['--resolve-only'], { port: 9092, dataDir: '.data/kafka', resolveOnly: true }],
   ])('reads %j', (argv, expected) => {
     expect(parseKafkaCliArgs(argv)).toEqual(expected);
   });

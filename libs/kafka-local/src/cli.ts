@@ -1,12 +1,22 @@
 import path from 'node:path';
 import { parseKafkaCliArgs } from './cli-args';
-import { findProjectRoot } from './kafka-distribution';
+import { assertJavaAvailable } from './java-runtime';
+import { ensureKafkaClasspath, findProjectRoot, kafkaDistribution, kafkaVersion } from './kafka-distribution';
 import { LocalKafka, startLocalKafka } from './local-kafka';
 
 /** `npm run kafka -- --port <port> --data-dir <dir>`: the local Kafka in the foreground until Ctrl-C. */
 async function main(): Promise<void> {
   const args = parseKafkaCliArgs(process.argv.slice(2));
   const projectRoot = findProjectRoot();
+  if (args.resolveOnly) {
+    const distribution = kafkaDistribution(projectRoot);
+    assertJavaAvailable('java');
+    const libs = await ensureKafkaClasspath(distribution);
+    process.stdout.write(
+      `Apache Kafka ${kafkaVersion(distribution)} resolved into ${path.relative(projectRoot, libs)}\n`,
+    );
+    return;
+  }
   const state: { kafka?: LocalKafka; stopping: boolean } = { stopping: false };
   const shutdown = () => {
     if (state.stopping) return;
