@@ -97,7 +97,7 @@ export class SandboxAdminService {
   }
 
   flush(): Promise<TickResult> {
-    return this.worker.tick();
+    return this.worker.tick(true);
   }
 
   async attachmentContent(id: string): Promise<{ mimeType: string; content: Buffer }> {

@@ -59,10 +59,13 @@ export class DeliveryWorker extends DeliveryKick implements OnApplicationBootstr
     else this.schedule(0);
   }
 
-  /** Runs one batch-and-send pass; concurrent callers share the pass in progress, then run another. */
-  async tick(): Promise<TickResult> {
+  /**
+   * Runs one batch-and-send pass after any pass in progress. `flush` also covers apps whose deliveries are
+   * paused (a test batching on purpose).
+   */
+  async tick(flush = false): Promise<TickResult> {
     while (this.current) await this.current.catch(() => undefined);
-    this.current = this.runOnce();
+    this.current = this.runOnce(flush);
     try {
       return await this.current;
     } finally {
@@ -85,13 +88,14 @@ export class DeliveryWorker extends DeliveryKick implements OnApplicationBootstr
     }, delayMs);
   }
 
-  private async runOnce(): Promise<TickResult> {
+  private async runOnce(flush: boolean): Promise<TickResult> {
     const now = new Date(this.clock.now());
-    const batched = await this.batch(now);
+    const batched = await this.batch(now, flush);
     const claimed = await this.webhooks.claimDue(
       now,
       new Date(now.getTime() + this.settings.delivery.timeoutMs + 5000),
       CLAIM_BATCH,
+      flush,
     );
     const apps = new Map((await this.world.appsByIds([...new Set(claimed.map((c) => c.appId))])).map((a) => [a.id, a]));
     const perApp = new Map<string, ClaimedDelivery[]>();
@@ -109,8 +113,8 @@ export class DeliveryWorker extends DeliveryKick implements OnApplicationBootstr
     return { batched, attempted: claimed.length, delivered };
   }
 
-  private batch(now: Date): Promise<number> {
-    return this.webhooks.batchDueEvents(now, (app, events) =>
+  private batch(now: Date, flush: boolean): Promise<number> {
+    return this.webhooks.batchDueEvents(now, flush, (app, events) =>
       planDeliveries(events, {
         maxEventsPerDelivery: this.settings.delivery.maxEventsPerDelivery,
         reorder: app.reorder,

@@ -75,17 +75,18 @@ export class WebhookRepository {
    */
   async batchDueEvents(
     now: Date,
+    includePaused: boolean,
     plan: (app: { id: string; callbackUrl: string; reorder: boolean }, events: PendingEvent[]) => NewDelivery[],
   ): Promise<number> {
     return this.db.transaction(async (tx: EntityManager) => {
       const rows: EventRow[] = await tx.query(
         `SELECT e.id, e.app_id, e.object, e.account_id, e.kind, e.item, a.callback_url, a.reorder
            FROM meta_sandbox.webhook_event e JOIN meta_sandbox.app a ON a.id = e.app_id
-          WHERE e.delivery_id IS NULL AND e.due_at <= $1 AND NOT a.deliveries_paused AND a.callback_url IS NOT NULL
+          WHERE e.delivery_id IS NULL AND e.due_at <= $1 AND (NOT a.deliveries_paused OR $2) AND a.callback_url IS NOT NULL
           ORDER BY e.due_at, e.id
           LIMIT 5000
           FOR UPDATE OF e SKIP LOCKED`,
-        [now],
+        [now, includePaused],
       );
       const byApp = new Map<string, { callbackUrl: string; reorder: boolean; events: PendingEvent[] }>();
       for (const row of rows) {
@@ -120,18 +121,18 @@ export class WebhookRepository {
   }
 
   /** Leases due pending deliveries so that no other worker attempts them at the same time. */
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
+  async claimDue(now: Date, leaseUntil: Date, limit: number, includePaused: boolean): Promise<ClaimedDelivery[]> {
     const result: [DeliveryRow[], number] | DeliveryRow[] = await this.db.query(
       `UPDATE meta_sandbox.delivery d SET lease_until = $2
         WHERE d.id IN (
           SELECT d2.id FROM meta_sandbox.delivery d2 JOIN meta_sandbox.app a ON a.id = d2.app_id
            WHERE d2.status = 'pending' AND d2.next_attempt_at <= $1
-             AND (d2.lease_until IS NULL OR d2.lease_until <= $1) AND NOT a.deliveries_paused
+             AND (d2.lease_until IS NULL OR d2.lease_until <= $1) AND (NOT a.deliveries_paused OR $4)
            ORDER BY d2.next_attempt_at, d2.id
            LIMIT $3
            FOR UPDATE OF d2 SKIP LOCKED)
         RETURNING d.id, d.app_id, d.callback_url, d.body, d.attempts, d.first_attempt_at, d.created_at`,
-      [now, leaseUntil, limit],
+      [now, leaseUntil, limit, includePaused],
     );
     const rows = Array.isArray(result[0]) ? (result[0] as DeliveryRow[]) : (result as DeliveryRow[]);
     return rows
