@@ -157,7 +157,7 @@ export class DeliveryWorker extends DeliveryKick implements OnApplicationBootstr
         outcome: null,
       });
       if (app.failingSince !== null) await this.world.updateApp(app.id, { failingSince: null });
-      if (app.duplicateRate > 0 && this.dice.roll() < app.duplicateRate)
+      if (d.duplicateOf === null && app.duplicateRate > 0 && this.dice.roll() < app.duplicateRate)
         await this.webhooks.insertDuplicate(d, new Date(finished));
       return true;
     }

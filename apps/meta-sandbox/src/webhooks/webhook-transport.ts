@@ -48,9 +48,13 @@ export class FetchWebhookTransport extends WebhookTransport {
   }
 }
 
+/** A short reason: the socket error code when there is one (errors may come from another realm, so no instanceof). */
 function describe(e: unknown, timeoutMs: number): string {
-  if (!(e instanceof Error)) return String(e);
-  if (e.name === 'TimeoutError') return `timeout after ${timeoutMs} ms`;
-  const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? e.message;
+  const err = (typeof e === 'object' && e !== null ? e : {}) as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
+  if (err.name === 'TimeoutError') return `timeout after ${timeoutMs} ms`;
+  return err.cause?.code ?? err.cause?.message ?? err.message ?? String(e);
 }

@@ -29,6 +29,7 @@ interface DeliveryRow {
   body: string;
   attempts: number;
   first_attempt_at: Date | null;
+  duplicate_of: string | null;
   created_at: Date;
 }
 
@@ -39,6 +40,8 @@ export interface ClaimedDelivery {
   body: string;
   attempts: number;
   firstAttemptAt: Date | null;
+  /** Set when this delivery is itself an injected duplicate. */
+  duplicateOf: string | null;
 }
 
 export interface AttemptOutcome {
@@ -131,7 +134,7 @@ export class WebhookRepository {
            ORDER BY d2.next_attempt_at, d2.id
            LIMIT $3
            FOR UPDATE OF d2 SKIP LOCKED)
-        RETURNING d.id, d.app_id, d.callback_url, d.body, d.attempts, d.first_attempt_at, d.created_at`,
+        RETURNING d.id, d.app_id, d.callback_url, d.body, d.attempts, d.first_attempt_at, d.duplicate_of, d.created_at`,
       [now, leaseUntil, limit, includePaused],
     );
     const rows = Array.isArray(result[0]) ? (result[0] as DeliveryRow[]) : (result as DeliveryRow[]);
@@ -144,6 +147,7 @@ export class WebhookRepository {
         body: r.body,
         attempts: r.attempts,
         firstAttemptAt: r.first_attempt_at,
+        duplicateOf: r.duplicate_of === null ? null : String(r.duplicate_of),
       }));
   }
 
