@@ -44,6 +44,8 @@ export class InspectionService {
   /** Messages per thread, oldest first; `direction=outbound` lists what the business sent. */
   async messages(ref: string, account?: string, direction?: 'inbound' | 'outbound') {
     const person = await this.people.findPerson(ref);
+    // A PSID or IGSID names one thread.
+    account ??= (await this.world.identity(ref))?.accountId;
     const identities = (await this.world.identitiesOf(person.id)).filter((i) => !account || i.accountId === account);
     const threads = [];
     for (const identity of identities) {
@@ -85,6 +87,7 @@ export class InspectionService {
 
   async senderActions(ref: string, account?: string) {
     const person = await this.people.findPerson(ref);
+    account ??= (await this.world.identity(ref))?.accountId;
     const identities = (await this.world.identitiesOf(person.id)).filter((i) => !account || i.accountId === account);
     const out = [];
     for (const identity of identities) {
