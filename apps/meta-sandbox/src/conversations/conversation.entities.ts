@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Channel } from '../graph/graph-error';
-import { SCHEMA } from '../world/world.entities';
+import { IdentityEntity, SCHEMA } from '../world/world.entities';
 
 /** One thread between a Page (or Instagram account) and one person. */
 @Entity({ schema: SCHEMA, name: 'conversation' })
+@Unique('conversation_participants_key', ['accountId', 'scopedId'])
 export class ConversationEntity {
   @PrimaryColumn({ type: 'text' })
   id: string;
@@ -15,6 +16,7 @@ export class ConversationEntity {
   accountId: string;
 
   @Column({ name: 'scoped_id', type: 'text' })
+  @ForeignKey(() => IdentityEntity, { name: 'conversation_identity_fkey' })
   scopedId: string;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
@@ -44,11 +46,14 @@ export interface MessageReactions {
 }
 
 @Entity({ schema: SCHEMA, name: 'message' })
+@Check('message_direction_check', `"direction" IN ('inbound', 'outbound')`)
+@Index('message_conversation_idx', ['conversationId', 'createdAt', 'seq'])
 export class MessageEntity {
   @PrimaryColumn({ type: 'text' })
   mid: string;
 
   @Column({ name: 'conversation_id', type: 'text' })
+  @ForeignKey(() => ConversationEntity, { name: 'message_conversation_fkey' })
   conversationId: string;
 
   /** Insertion order; created_at may be set in the past by tests. */
@@ -103,7 +108,7 @@ export class MessageEntity {
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt: Date | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   reactions: MessageReactions;
 }
 
@@ -113,6 +118,7 @@ export class SenderActionEntity {
   id: string;
 
   @Column({ name: 'conversation_id', type: 'text' })
+  @ForeignKey(() => ConversationEntity, { name: 'sender_action_conversation_fkey' })
   conversationId: string;
 
   @Column({ name: 'app_id', type: 'text' })

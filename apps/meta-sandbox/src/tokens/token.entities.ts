@@ -1,9 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { TokenInvalidation } from '../graph/graph-error';
-import { SCHEMA } from '../world/world.entities';
+import { AppEntity, SCHEMA } from '../world/world.entities';
 import { TokenType } from '../auth/access-rules';
 
 @Entity({ schema: SCHEMA, name: 'access_token' })
+@Check('access_token_type_check', `"type" IN ('USER', 'PAGE', 'APP')`)
+@Index('access_token_user_idx', ['userId'])
+@Index('access_token_parent_idx', ['parentToken', 'pageId'])
 export class AccessTokenEntity {
   @PrimaryColumn({ type: 'text' })
   token: string;
@@ -12,6 +15,7 @@ export class AccessTokenEntity {
   type: TokenType;
 
   @Column({ name: 'app_id', type: 'text' })
+  @ForeignKey(() => AppEntity, { name: 'access_token_app_fkey' })
   appId: string;
 
   @Column({ name: 'user_id', type: 'text', nullable: true })

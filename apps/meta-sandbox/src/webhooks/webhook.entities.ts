@@ -1,9 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SCHEMA } from '../world/world.entities';
 import { WebhookObject } from './batching';
 
 /** One messaging item routed to one app, waiting to be batched into a delivery once due. */
 @Entity({ schema: SCHEMA, name: 'webhook_event' })
+@Index('webhook_event_due_idx', ['dueAt', 'id'], { where: '"delivery_id" IS NULL' })
 export class WebhookEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -38,6 +39,9 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'dropped';
 
 /** One webhook POST body, its exact bytes, and its retry state. */
 @Entity({ schema: SCHEMA, name: 'delivery' })
+@Check('delivery_status_check', `"status" IN ('pending', 'delivered', 'dropped')`)
+@Index('delivery_pending_idx', ['nextAttemptAt', 'id'], { where: `"status" = 'pending'` })
+@Index('delivery_app_idx', ['appId', 'id'])
 export class DeliveryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -81,11 +85,13 @@ export class DeliveryEntity {
 }
 
 @Entity({ schema: SCHEMA, name: 'delivery_attempt' })
+@Index('delivery_attempt_delivery_idx', ['deliveryId'])
 export class DeliveryAttemptEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
   @Column({ name: 'delivery_id', type: 'bigint' })
+  @ForeignKey(() => DeliveryEntity, { name: 'delivery_attempt_delivery_fkey' })
   deliveryId: string;
 
   @Column({ name: 'attempted_at', type: 'timestamptz' })

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 
 export const SCHEMA = 'meta_sandbox';
 
@@ -60,6 +60,7 @@ export class PageEntity {
 
   /** Conversation Routing default app: owns idle threads. Null means every subscribed app gets `messaging`. */
   @Column({ name: 'default_app_id', type: 'text', nullable: true })
+  @ForeignKey(() => AppEntity, { name: 'page_default_app_fkey' })
   defaultAppId: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
@@ -67,11 +68,13 @@ export class PageEntity {
 }
 
 @Entity({ schema: SCHEMA, name: 'instagram_account' })
+@Unique('instagram_account_page_id_key', ['pageId'])
 export class InstagramAccountEntity {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
-  @Column({ name: 'page_id', type: 'text', unique: true })
+  @Column({ name: 'page_id', type: 'text' })
+  @ForeignKey(() => PageEntity, { name: 'instagram_account_page_fkey' })
   pageId: string;
 
   @Column({ type: 'text' })
@@ -84,9 +87,11 @@ export class InstagramAccountEntity {
 @Entity({ schema: SCHEMA, name: 'page_subscription' })
 export class PageSubscriptionEntity {
   @PrimaryColumn({ name: 'app_id', type: 'text' })
+  @ForeignKey(() => AppEntity, { name: 'page_subscription_app_fkey' })
   appId: string;
 
   @PrimaryColumn({ name: 'page_id', type: 'text' })
+  @ForeignKey(() => PageEntity, { name: 'page_subscription_page_fkey' })
   pageId: string;
 
   @Column({ type: 'text', array: true })
@@ -130,11 +135,15 @@ export class PersonEntity {
 
 /** A PSID (Messenger, per Page) or IGSID (per Instagram account) of a person. */
 @Entity({ schema: SCHEMA, name: 'identity' })
+@Unique('identity_person_account_key', ['personId', 'accountId'])
+@Check('identity_channel_check', `"channel" IN ('messenger', 'instagram')`)
+@Index('identity_account_idx', ['accountId'])
 export class IdentityEntity {
   @PrimaryColumn({ name: 'scoped_id', type: 'text' })
   scopedId: string;
 
   @Column({ name: 'person_id', type: 'text' })
+  @ForeignKey(() => PersonEntity, { name: 'identity_person_fkey' })
   personId: string;
 
   @Column({ type: 'text' })
@@ -157,9 +166,11 @@ export class AdminUserEntity {
 @Entity({ schema: SCHEMA, name: 'page_role' })
 export class PageRoleEntity {
   @PrimaryColumn({ name: 'user_id', type: 'text' })
+  @ForeignKey(() => AdminUserEntity, { name: 'page_role_user_fkey' })
   userId: string;
 
   @PrimaryColumn({ name: 'page_id', type: 'text' })
+  @ForeignKey(() => PageEntity, { name: 'page_role_page_fkey' })
   pageId: string;
 
   @Column({ type: 'text', array: true })
@@ -170,9 +181,11 @@ export class PageRoleEntity {
 @Entity({ schema: SCHEMA, name: 'app_grant' })
 export class AppGrantEntity {
   @PrimaryColumn({ name: 'app_id', type: 'text' })
+  @ForeignKey(() => AppEntity, { name: 'app_grant_app_fkey' })
   appId: string;
 
   @PrimaryColumn({ name: 'user_id', type: 'text' })
+  @ForeignKey(() => AdminUserEntity, { name: 'app_grant_user_fkey' })
   userId: string;
 
   @Column({ type: 'jsonb' })
