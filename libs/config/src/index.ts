@@ -1,0 +1,2 @@
+export * from './base-app.config';
+export * from './load-config';
