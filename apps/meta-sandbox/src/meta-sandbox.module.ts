@@ -1,4 +1,5 @@
 import { DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { register } from 'prom-client';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { AccessAdminController } from './admin/access-admin.controller';
@@ -6,6 +7,7 @@ import { AppsAdminController } from './admin/apps-admin.controller';
 import { SandboxAdminService } from './admin/sandbox-admin.service';
 import { GraphAuthService } from './auth/graph-auth.service';
 import { Clock, Dice, IdGenerator, RandomDice, RandomIdGenerator, SystemClock } from './common/ids';
+import { SandboxMetrics } from './common/sandbox-metrics';
 import { SandboxSettings } from './common/sandbox-settings';
 import {
   AttachmentEntity,
@@ -133,6 +135,7 @@ export class MetaSandboxModule {
         { provide: IdGenerator, useClass: RandomIdGenerator },
         { provide: Clock, useClass: SystemClock },
         { provide: Dice, useClass: RandomDice },
+        { provide: SandboxMetrics, useFactory: () => new SandboxMetrics(register) },
         { provide: WebhookTransport, useClass: FetchWebhookTransport },
         DeliveryWorker,
         { provide: DeliveryKick, useExisting: DeliveryWorker },

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IdGenerator } from '../common/ids';
+import { SandboxMetrics } from '../common/sandbox-metrics';
 import { GraphError, GraphErrors } from './graph-error';
 import { graphCallOf } from './graph-call';
 
@@ -9,13 +10,17 @@ import { graphCallOf } from './graph-call';
 export class GraphExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(GraphExceptionFilter.name);
 
-  constructor(private readonly ids: IdGenerator) {}
+  constructor(
+    private readonly ids: IdGenerator,
+    private readonly metrics: SandboxMetrics,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const error = this.toGraphError(exception, req);
+    this.metrics.graphError(error.code);
     const fbtraceId = this.ids.fbtraceId();
     const headers: Record<string, string> = {
       ...graphCallOf(req).responseHeaders,

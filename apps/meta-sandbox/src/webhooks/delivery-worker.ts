@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, Dice } from '../common/ids';
+import { SandboxMetrics } from '../common/sandbox-metrics';
 import { SandboxSettings } from '../common/sandbox-settings';
 import { WorldRepository } from '../world/world.repository';
 import { AppEntity } from '../world/world.entities';
@@ -39,6 +40,7 @@ export class DeliveryWorker extends DeliveryKick implements OnApplicationBootstr
     private readonly clock: Clock,
     private readonly dice: Dice,
     private readonly settings: SandboxSettings,
+    private readonly metrics: SandboxMetrics,
   ) {
     super();
   }
@@ -143,6 +145,7 @@ export class DeliveryWorker extends DeliveryKick implements OnApplicationBootstr
     const firstAttemptAt = d.firstAttemptAt ?? attemptedAt;
     const attempts = d.attempts + 1;
     const ok = result.status !== null && result.status >= 200 && result.status < 300;
+    this.metrics.attempt(ok);
     if (ok) {
       await this.webhooks.recordAttempt({
         deliveryId: d.id,
@@ -156,6 +159,7 @@ export class DeliveryWorker extends DeliveryKick implements OnApplicationBootstr
         nextAttemptAt: null,
         outcome: null,
       });
+      this.metrics.deliveryFinished('delivered');
       if (app.failingSince !== null) await this.world.updateApp(app.id, { failingSince: null });
       if (d.duplicateOf === null && app.duplicateRate > 0 && this.dice.roll() < app.duplicateRate)
         await this.webhooks.insertDuplicate(d, new Date(finished));
@@ -175,6 +179,7 @@ export class DeliveryWorker extends DeliveryKick implements OnApplicationBootstr
       nextAttemptAt: next === null ? null : new Date(next),
       outcome: outcome ?? (next === null ? 'dropped: retries exhausted' : null),
     });
+    if (next === null) this.metrics.deliveryFinished('dropped');
     return false;
   }
 
