@@ -1,0 +1,26 @@
+import { DataSourceOptions, MixedList } from 'typeorm';
+
+export interface AppDatabaseOptions {
+  url: string;
+  /** The app's own PostgreSQL schema; its migrations table lives there too. */
+  schema: string;
+  entities: MixedList<Function | string>;
+  migrations: MixedList<Function | string>;
+  poolSize: number;
+}
+
+/** TypeORM settings every app shares: its own schema, committed migrations, never `synchronize`. */
+export function dataSourceOptions(options: AppDatabaseOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+    extra: { max: options.poolSize, connectionTimeoutMillis: 5000, application_name: `parley-${options.schema}` },
+  };
+}
