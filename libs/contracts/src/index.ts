@@ -5,5 +5,7 @@ export * from './inbound/inbound-event.schema';
 export * from './webhook-received/webhook-received';
 export * from './webhook-received/webhook-received.schema';
 export * from './webhook-received/meta-callback';
+export * from './compliance/compliance-decision';
+export * from './compliance/privacy-erasure';
 export * from './schema-registry';
 export * from './asyncapi';

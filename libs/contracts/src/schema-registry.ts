@@ -1,5 +1,7 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { complianceDecisionSchema } from './compliance/compliance-decision';
+import { erasureProgressSchema, erasureRequestedSchema } from './compliance/privacy-erasure';
 import { inboundEventSchema } from './inbound/inbound-event.schema';
 import { Topics, TopicName } from './topics';
 import { metaCallbackSchema } from './webhook-received/meta-callback';
@@ -63,6 +65,30 @@ export const TOPIC_CONTRACTS: Readonly<Partial<Record<TopicName, TopicContract>>
     schema: metaCallbackSchema,
     producers: ['gateway'],
     consumers: ['tokens', 'compliance'],
+  },
+  [Topics.complianceDecision]: {
+    summary: 'Every send decision of compliance (allowed or denied, the reason and the rule), for audit.',
+    key: 'Conversation id: <channel>:<account id>:<scoped user id>.',
+    ceType: 'parley.compliance.decision.v1',
+    schema: complianceDecisionSchema,
+    producers: ['compliance'],
+    consumers: ['CRM consumers'],
+  },
+  [Topics.privacyErasure]: {
+    summary: "A request to delete one person's data; every app deletes it from its own tables and reports progress.",
+    key: 'Erasure id.',
+    ceType: 'parley.privacy.erasure.v1',
+    schema: erasureRequestedSchema,
+    producers: ['compliance'],
+    consumers: ['compliance', 'outbound', 'tokens'],
+  },
+  [Topics.privacyErasureProgress]: {
+    summary: "One app's report that it carried out (or failed) an erasure request.",
+    key: 'Erasure id.',
+    ceType: 'parley.privacy.erasure.progress.v1',
+    schema: erasureProgressSchema,
+    producers: ['compliance', 'outbound', 'tokens'],
+    consumers: ['compliance'],
   },
 };
 
