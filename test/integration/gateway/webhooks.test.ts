@@ -157,7 +157,7 @@ describe('gateway webhooks (real HTTP, PostgreSQL and Kafka)', () => {
       for (const [body, headers, status] of cases) {
         const response = await post(body, headers);
         expect(response.status).toBe(status);
-        if (status !== 413) expect(response.headers.get('content-type')).toContain('json');
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
       }
       await settle();
       expect(reader.records.length).toBe(before);

@@ -1,14 +1,19 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { DomainError, PROBLEM_CONTENT_TYPE, toProblemDetails } from '@app/errors';
 
 export const WEBHOOK_PATH = '/webhooks/meta';
 
 type Next = (error?: unknown) => void;
 type RawRequest = IncomingMessage & { body?: unknown; _body?: boolean; path?: string };
 
-function refuse(res: ServerResponse, status: number, code: string): void {
+function refuseTooLarge(res: ServerResponse, limitBytes: number): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/problem+json', connection: 'close' });
-  res.end(JSON.stringify({ type: 'about:blank', title: 'Payload Too Large', status, code: `webhook.${code}` }));
+  const problem = toProblemDetails(
+    new DomainError('payload_too_large', `The body exceeds ${limitBytes} bytes.`, { reason: 'too_large' }),
+    { instance: WEBHOOK_PATH },
+  );
+  res.writeHead(problem.status, { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' });
+  res.end(JSON.stringify(problem));
 }
 
 /**
@@ -23,7 +28,7 @@ export function webhookRawBody(limitBytes: number) {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > limitBytes) {
       req.resume();
-      return refuse(res, 413, 'too_large');
+      return refuseTooLarge(res, limitBytes);
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -34,7 +39,7 @@ export function webhookRawBody(limitBytes: number) {
       if (size > limitBytes) {
         done = true;
         req.resume();
-        return refuse(res, 413, 'too_large');
+        return refuseTooLarge(res, limitBytes);
       }
       chunks.push(chunk);
     });

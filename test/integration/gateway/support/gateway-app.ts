@@ -1,5 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { Topics } from '@app/contracts';
+import { ProblemDetailsFilter } from '@app/errors';
 import { KafkaModule, kafkaConfigFrom, StructuredLogger } from '@app/kafka';
 import { DEFAULT_WEBHOOK_BODY_LIMITS } from '@app/meta';
 import { Global, INestApplication, Module, ValidationPipe } from '@nestjs/common';
@@ -116,6 +117,7 @@ export async function startGateway(options: {
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   app.use(webhookRawBody(settings.bodyLimits.maxBytes));
+  app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
