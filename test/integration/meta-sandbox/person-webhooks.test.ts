@@ -203,7 +203,11 @@ describe('the person’s side becomes Meta’s webhook deliveries (real HTTP rec
     it('refuses to unsend on Messenger, where Meta has no such webhook', async () => {
       const sent = await world.says('oops');
 
-      expect((await world.act('unsends', { account: world.pageId, mid: sent.body.mid })).status).toBe(400);
+      const sut = await world.act('unsends', { account: world.pageId, mid: sent.body.mid });
+
+      expect(sut.status).toBe(400);
+      expect(sut.headers.get('content-type')).toContain('application/problem+json');
+      expect(sut.body).toMatchObject({ code: 'bad_request', detail: 'unsend webhooks exist on Instagram only' });
     });
 
     it('stops at five edits', async () => {

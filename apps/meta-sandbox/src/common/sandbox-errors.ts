@@ -1,7 +1,7 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { DomainError } from '@app/errors';
 
-/** Errors of the `/_sandbox` API (not Graph routes, which answer Meta's error bodies). */
+/** Errors of the `/_sandbox` API, answered as problem+json (Graph routes answer Meta's error bodies instead). */
 export const SandboxErrors = {
-  notFound: (what: string, id: string) => new NotFoundException(`${what} ${id} does not exist`),
-  invalid: (message: string) => new BadRequestException(message),
+  notFound: (what: string, id: string) => new DomainError('not_found', `${what} ${id} does not exist`),
+  invalid: (message: string) => new DomainError('bad_request', message),
 };

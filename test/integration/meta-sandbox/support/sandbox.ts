@@ -1,4 +1,5 @@
 import { AddressInfo } from 'node:net';
+import { ProblemDetailsFilter } from '@app/errors';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -110,6 +111,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxUnde
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
