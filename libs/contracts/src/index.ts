@@ -7,5 +7,7 @@ export * from './webhook-received/webhook-received.schema';
 export * from './webhook-received/meta-callback';
 export * from './compliance/compliance-decision';
 export * from './compliance/privacy-erasure';
+export * from './outbound/outbound-request';
+export * from './outbound/outbound-request.schema';
 export * from './schema-registry';
 export * from './asyncapi';

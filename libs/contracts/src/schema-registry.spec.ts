@@ -1,7 +1,7 @@
 import { inboundEventId, InboundMessageEvent } from './inbound/inbound-event';
 import { INBOUND_DETAIL_FIELD } from './inbound/inbound-event.schema';
 import { validateTopicPayload } from './schema-registry';
-import { Topics } from './topics';
+import { TopicName, Topics } from './topics';
 import { deletionConfirmationCode, metaCallbackId } from './webhook-received/meta-callback';
 import { webhookDeliveryId } from './webhook-received/webhook-received';
 
@@ -72,9 +72,10 @@ describe(validateTopicPayload.name, () => {
   });
 
   it('refuses a topic whose schema is not registered', () => {
-    expect(validateTopicPayload(Topics.outboundRequest, {})).toEqual({
+    const unregistered = 'no.such.topic.v1' as TopicName;
+    expect(validateTopicPayload(unregistered, {})).toEqual({
       valid: false,
-      errors: [`no schema registered for ${Topics.outboundRequest}`],
+      errors: [`no schema registered for ${unregistered}`],
     });
   });
 });

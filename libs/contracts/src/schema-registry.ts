@@ -5,6 +5,7 @@ import { erasureProgressSchema, erasureRequestedSchema } from './compliance/priv
 import { inboundEventSchema } from './inbound/inbound-event.schema';
 import { Topics, TopicName } from './topics';
 import { metaCallbackSchema } from './webhook-received/meta-callback';
+import { outboundRequestSchema, outboundStatusSchema } from './outbound/outbound-request.schema';
 import { webhookReceivedSchema } from './webhook-received/webhook-received.schema';
 
 /**
@@ -65,6 +66,23 @@ export const TOPIC_CONTRACTS: Readonly<Partial<Record<TopicName, TopicContract>>
     schema: metaCallbackSchema,
     producers: ['gateway'],
     consumers: ['tokens', 'compliance'],
+  },
+  [Topics.outboundRequest]: {
+    summary: 'A message a CRM asked to send, validated, allowed by compliance and persisted; outbound workers send it.',
+    key: 'Account id: the Facebook Page id or Instagram professional account id the message is sent from.',
+    ceType: 'parley.messaging.outbound.request.v1',
+    schema: outboundRequestSchema,
+    producers: ['outbound'],
+    consumers: ['outbound'],
+  },
+  [Topics.outboundStatus]: {
+    summary:
+      "Each step of an outbound message: accepted, sent (with Meta's message id), delivered, read, or failed with a reason.",
+    key: 'Conversation id: <channel>:<account id>:<scoped user id>.',
+    ceType: 'parley.messaging.outbound.status.v1',
+    schema: outboundStatusSchema,
+    producers: ['outbound'],
+    consumers: ['tokens', 'compliance', 'CRM consumers'],
   },
   [Topics.complianceDecision]: {
     summary: 'Every send decision of compliance (allowed or denied, the reason and the rule), for audit.',
