@@ -5,3 +5,7 @@ export * from './webhooks/webhook-body';
 export * from './webhooks/canonical-json';
 export * from './webhooks/normalize-delivery';
 export * from './webhooks/meta-fixtures';
+export * from './graph/appsecret-proof';
+export * from './graph/graph-usage';
+export * from './graph/graph-error';
+export * from './graph/graph-client';
