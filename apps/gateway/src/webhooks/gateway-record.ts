@@ -18,9 +18,16 @@ export interface GatewayRecord {
   headers: Record<string, string>;
 }
 
+/** What ties the records to the request that caused them. */
+export interface RequestTrace {
+  correlationId: string;
+  /** W3C trace context; the caller's when it sent one. */
+  traceparent: string;
+}
+
 /** Where the gateway's records go; resolves only once Kafka acknowledged every record (acks=all). */
 export abstract class GatewayPublisher {
-  abstract publish(records: readonly GatewayRecord[], correlationId: string): Promise<void>;
+  abstract publish(records: readonly GatewayRecord[], trace: RequestTrace): Promise<void>;
   /** Whether the broker was reachable at the last attempt; a false answer short-circuits to 503. */
   abstract isAvailable(): boolean;
 }

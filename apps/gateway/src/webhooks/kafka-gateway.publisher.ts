@@ -1,7 +1,7 @@
 import { TopicName } from '@app/contracts';
 import { EventPublisher, KafkaHealth, OutgoingEvent } from '@app/kafka';
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
-import { GatewayPublisher, GatewayRecord } from './gateway-record';
+import { GatewayPublisher, GatewayRecord, RequestTrace } from './gateway-record';
 import { withDeadline } from './with-deadline';
 
 export interface KafkaGatewayPublisherOptions {
@@ -19,7 +19,7 @@ export class KafkaUnavailableError extends Error {
 }
 
 /** Groups records by topic, keeping their order: records of one conversation go out in delivery order. */
-export function byTopic(records: readonly GatewayRecord[], correlationId: string): Map<TopicName, OutgoingEvent[]> {
+export function byTopic(records: readonly GatewayRecord[], trace: RequestTrace): Map<TopicName, OutgoingEvent[]> {
   const grouped = new Map<TopicName, OutgoingEvent[]>();
   for (const record of records) {
     const events = grouped.get(record.topic) ?? [];
@@ -30,7 +30,8 @@ export function byTopic(records: readonly GatewayRecord[], correlationId: string
       time: record.time,
       data: record.value,
       headers: record.headers,
-      correlationId,
+      correlationId: trace.correlationId,
+      traceparent: trace.traceparent,
     });
     grouped.set(record.topic, events);
   }
@@ -59,9 +60,9 @@ export class KafkaGatewayPublisher extends GatewayPublisher implements OnApplica
     return this.available;
   }
 
-  async publish(records: readonly GatewayRecord[], correlationId: string): Promise<void> {
+  async publish(records: readonly GatewayRecord[], trace: RequestTrace): Promise<void> {
     if (!this.available) throw new KafkaUnavailableError();
-    const sends = [...byTopic(records, correlationId)].map(([topic, events]) => this.publisher.publish(topic, events));
+    const sends = [...byTopic(records, trace)].map(([topic, events]) => this.publisher.publish(topic, events));
     try {
       await withDeadline(Promise.all(sends), this.options.timeoutMs);
     } catch (error) {

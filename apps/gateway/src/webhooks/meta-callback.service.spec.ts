@@ -8,6 +8,7 @@ import { deletionStatusUrl, MetaCallbackService } from './meta-callback.service'
 import { WebhookSettings } from './webhook-settings';
 
 const SECRET = 'app-secret';
+const trace = (correlationId: string) => ({ correlationId, traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01` });
 const payload = { algorithm: 'HMAC-SHA256', issued_at: 1291836800, user_id: '218471' };
 
 class RecordingPublisher extends GatewayPublisher {
@@ -48,7 +49,7 @@ describe(MetaCallbackService.name, () => {
   describe('receive', () => {
     it("answers a data-deletion callback with Meta's {url, confirmation_code} and publishes it", async () => {
       const { sut, publisher } = setup();
-      const outcome = await sut.receive('data_deletion', createSignedRequest(payload, SECRET), 'c');
+      const outcome = await sut.receive('data_deletion', createSignedRequest(payload, SECRET), trace('c'));
       const [record] = publisher.records;
       const event = record.value as MetaCallbackEvent;
       expect(outcome).toEqual({
@@ -69,12 +70,14 @@ describe(MetaCallbackService.name, () => {
     it('gives a retried callback the same confirmation code', async () => {
       const { sut } = setup();
       const signed = createSignedRequest(payload, SECRET);
-      expect(await sut.receive('data_deletion', signed, 'c')).toEqual(await sut.receive('data_deletion', signed, 'd'));
+      expect(await sut.receive('data_deletion', signed, trace('c'))).toEqual(
+        await sut.receive('data_deletion', signed, trace('d')),
+      );
     });
 
     it('publishes a deauthorize callback without a confirmation code', async () => {
       const { sut, publisher } = setup();
-      await expect(sut.receive('deauthorize', createSignedRequest(payload, SECRET), 'c')).resolves.toEqual({
+      await expect(sut.receive('deauthorize', createSignedRequest(payload, SECRET), trace('c'))).resolves.toEqual({
         status: 200,
         body: { success: true },
       });
@@ -92,14 +95,14 @@ describe(MetaCallbackService.name, () => {
       ['another algorithm', createSignedRequest({ ...payload, algorithm: 'MD5' }, SECRET), 400],
     ])('refuses %s and publishes nothing', async (_case, signed, status) => {
       const { sut, publisher } = setup();
-      await expect(sut.receive('data_deletion', signed, 'c')).resolves.toMatchObject({ status });
+      await expect(sut.receive('data_deletion', signed, trace('c'))).resolves.toMatchObject({ status });
       expect(publisher.records).toEqual([]);
     });
 
     it('answers 503 when Kafka is down', async () => {
       const { sut, publisher } = setup();
       publisher.down = true;
-      await expect(sut.receive('deauthorize', createSignedRequest(payload, SECRET), 'c')).resolves.toEqual({
+      await expect(sut.receive('deauthorize', createSignedRequest(payload, SECRET), trace('c'))).resolves.toEqual({
         status: 503,
         reason: 'kafka_unavailable',
       });

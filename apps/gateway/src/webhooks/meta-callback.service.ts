@@ -10,7 +10,7 @@ import { isoTime, verifySignedRequest } from '@app/meta';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from './clock';
 import { GatewayMetrics } from './gateway-metrics';
-import { GatewayPublisher, GatewayRecord } from './gateway-record';
+import { GatewayPublisher, GatewayRecord, RequestTrace } from './gateway-record';
 import { WebhookSettings } from './webhook-settings';
 import { withDeadline } from './with-deadline';
 
@@ -56,7 +56,7 @@ export class MetaCallbackService {
     private readonly clock: Clock,
   ) {}
 
-  async receive(kind: MetaCallbackKind, signedRequest: unknown, correlationId: string): Promise<CallbackOutcome> {
+  async receive(kind: MetaCallbackKind, signedRequest: unknown, trace: RequestTrace): Promise<CallbackOutcome> {
     if (typeof signedRequest !== 'string' || signedRequest === '') {
       this.metrics.callback(kind, 'malformed');
       return { status: 400, reason: 'signed_request is required' };
@@ -78,9 +78,9 @@ export class MetaCallbackService {
       headers: {},
     };
     try {
-      await withDeadline(this.publisher.publish([record], correlationId), this.settings.publishTimeoutMs);
+      await withDeadline(this.publisher.publish([record], trace), this.settings.publishTimeoutMs);
     } catch (error) {
-      this.logger.warn({ err: error, correlationId, kind }, 'publish failed');
+      this.logger.warn({ err: error, correlationId: trace.correlationId, kind }, 'publish failed');
       this.metrics.callback(kind, 'unavailable');
       return { status: 503, reason: 'kafka_unavailable' };
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { CORRELATION_HEADER, newTraceparent } from '@app/kafka';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { CORRELATION_HEADER } from '@app/kafka';
+import { RequestTrace } from './gateway-record';
 
 interface RawRequest {
   body?: unknown;
@@ -8,16 +9,31 @@ interface RawRequest {
   id?: unknown;
 }
 
-/** The request body as bytes, exactly as received (the webhook route parses it raw, before any JSON parser). */
+const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/** The request body as bytes, exactly as received (the webhook route reads it raw, before any JSON parser). */
 export const RawBody = createParamDecorator((_: unknown, ctx: ExecutionContext): Buffer => {
   const body = ctx.switchToHttp().getRequest<RawRequest>().body;
   return Buffer.isBuffer(body) ? body : Buffer.alloc(0);
 });
 
-/** The request's correlation id: the caller's header, else the logger's request id, else a new one. */
-export const CorrelationId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const request = ctx.switchToHttp().getRequest<RawRequest>();
+/** The request's trace: the logger's request id (else the caller's header, else a new one) and trace context. */
+export function traceOf(request: RawRequest): RequestTrace {
   const header = request.headers[CORRELATION_HEADER];
-  if (typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header)) return header;
-  return typeof request.id === 'string' && request.id !== '' ? request.id : randomUUID();
-});
+  const correlationId =
+    typeof request.id === 'string' && request.id !== ''
+      ? request.id
+      : typeof header === 'string' && CORRELATION_ID.test(header)
+        ? header
+        : randomUUID();
+  const traceparent = request.headers.traceparent;
+  return {
+    correlationId,
+    traceparent: typeof traceparent === 'string' && TRACEPARENT.test(traceparent) ? traceparent : newTraceparent(),
+  };
+}
+
+export const Trace = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestTrace =>
+  traceOf(ctx.switchToHttp().getRequest<RawRequest>()),
+);

@@ -75,7 +75,7 @@ function setup() {
     sut.receive({
       rawBody: body,
       signature: header.length ? header[0] : signWebhookBody(body, SECRET),
-      correlationId: 'c',
+      trace: { correlationId: 'c', traceparent: `00-${'1'.repeat(32)}-${'2'.repeat(16)}-01` },
     });
   const metric = async (name: string, labels: Record<string, string>): Promise<number> => {
     const found = (await registry.getMetricsAsJSON()).find((m) => m.name === name);

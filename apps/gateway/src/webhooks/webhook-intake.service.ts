@@ -9,7 +9,7 @@ import {
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from './clock';
 import { GatewayMetrics } from './gateway-metrics';
-import { GatewayPublisher, GatewayRecord } from './gateway-record';
+import { GatewayPublisher, GatewayRecord, RequestTrace } from './gateway-record';
 import { RecentPublicationsRepository } from './recent-publications.repository';
 import { inboundRecordsOf, receivedRecordOf } from './webhook-records';
 import { WebhookSettings } from './webhook-settings';
@@ -18,7 +18,7 @@ import { withDeadline } from './with-deadline';
 export interface IncomingDelivery {
   rawBody: Buffer;
   signature: string | undefined;
-  correlationId: string;
+  trace: RequestTrace;
 }
 
 export type IntakeOutcome =
@@ -77,14 +77,14 @@ export class WebhookIntakeService {
       firstAccountId: firstEntry?.id === undefined ? null : String(firstEntry.id),
       receivedAt: this.clock.now(),
     });
-    return this.publishFresh(normalized.channel, received, normalized.events, incoming.correlationId);
+    return this.publishFresh(normalized.channel, received, normalized.events, incoming.trace);
   }
 
   private async publishFresh(
     channel: string,
     received: GatewayRecord,
     events: readonly InboundEvent[],
-    correlationId: string,
+    trace: RequestTrace,
   ): Promise<IntakeOutcome> {
     const published = await this.alreadyPublished([received.id, ...events.map((e) => e.eventId)]);
     const fresh = events.filter((e) => !published.has(e.eventId));
@@ -94,7 +94,7 @@ export class WebhookIntakeService {
       this.metrics.delivery(channel, 'duplicate');
       return { status: 200, published: 0, duplicates: events.length };
     }
-    if (!(await this.publish(records, correlationId))) {
+    if (!(await this.publish(records, trace))) {
       this.metrics.delivery(channel, 'unavailable');
       return { status: 503, reason: 'kafka_unavailable' };
     }
@@ -104,15 +104,15 @@ export class WebhookIntakeService {
     return { status: 200, published: fresh.length, duplicates: events.length - fresh.length };
   }
 
-  private async publish(records: readonly GatewayRecord[], correlationId: string): Promise<boolean> {
+  private async publish(records: readonly GatewayRecord[], trace: RequestTrace): Promise<boolean> {
     const started = process.hrtime.bigint();
     try {
-      await withDeadline(this.publisher.publish(records, correlationId), this.settings.publishTimeoutMs);
+      await withDeadline(this.publisher.publish(records, trace), this.settings.publishTimeoutMs);
       this.metrics.publishDuration(Number(process.hrtime.bigint() - started) / 1e9, 'acked');
       return true;
     } catch (error) {
       this.metrics.publishDuration(Number(process.hrtime.bigint() - started) / 1e9, 'failed');
-      this.logger.warn({ err: error, correlationId, records: records.length }, 'publish failed');
+      this.logger.warn({ err: error, correlationId: trace.correlationId, records: records.length }, 'publish failed');
       return false;
     }
   }

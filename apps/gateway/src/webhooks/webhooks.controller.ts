@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CorrelationId, RawBody } from './request-context.decorators';
+import { RequestTrace } from './gateway-record';
+import { RawBody, Trace } from './request-context.decorators';
 import { answerHandshake } from './subscription-handshake';
 import { WebhookIntakeService } from './webhook-intake.service';
 import { webhookProblem, intakeResponse } from './webhook-responses';
@@ -29,8 +30,8 @@ export class WebhooksController {
   async receive(
     @RawBody() body: Buffer,
     @Headers('x-hub-signature-256') signature: string | undefined,
-    @CorrelationId() correlationId: string,
+    @Trace() trace: RequestTrace,
   ): Promise<string> {
-    return intakeResponse(await this.intake.receive({ rawBody: body, signature, correlationId }));
+    return intakeResponse(await this.intake.receive({ rawBody: body, signature, trace }));
   }
 }

@@ -1,0 +1,4 @@
+import { RecentPublicationEntity } from './webhooks/recent-publication.entity';
+
+/** Every TypeORM entity of the gateway schema (the drift test compares them with the migrations). */
+export const GATEWAY_ENTITIES: Function[] = [RecentPublicationEntity];
