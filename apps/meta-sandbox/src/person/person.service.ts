@@ -6,7 +6,6 @@ import { ConversationRepository } from '../conversations/conversation.repository
 import { ThreadService } from '../conversations/thread.service';
 import { Channel } from '../graph/graph-error';
 import {
-  InboundAttachment,
   JsonRecord,
   messageEditEvent,
   messageEvent,
@@ -16,7 +15,6 @@ import {
   postbackEvent,
   reactionEvent,
   readEvent,
-  Referral,
   referralEvent,
   unsendEvent,
   userRefOptinEvent,
@@ -26,7 +24,6 @@ import { IdentityEntity, PageEntity, PersonEntity } from '../world/world.entitie
 import { WorldRepository } from '../world/world.repository';
 import {
   PersonActionDto,
-  PersonAttachmentDto,
   PersonEditDto,
   PersonMessageDto,
   PersonOptinDto,
@@ -36,8 +33,8 @@ import {
   PersonReferralDto,
   PersonStoryMentionDto,
   PersonUnsendDto,
-  ReferralDto,
 } from './dto/person-actions.dto';
+import { inboundAttachment, REACTION_EMOJI, referral } from './person-events';
 
 export interface ActionResult {
   personId: string;
@@ -77,7 +74,9 @@ export class PersonService {
   async message(personRef: string, dto: PersonMessageDto): Promise<ActionResult> {
     const actor = await this.actor(personRef, dto);
     const text = dto.quickReply ? (dto.quickReply.title ?? dto.text ?? dto.quickReply.payload) : dto.text;
-    const attachments = (dto.attachments ?? []).map((a) => this.attachment(actor.party.channel, a));
+    const attachments = (dto.attachments ?? []).map((a) =>
+      inboundAttachment(actor.party.channel, a, () => this.ids.numeric(17)),
+    );
     if (text === undefined && attachments.length === 0)
       throw SandboxErrors.invalid('a message needs text, attachments or a quick reply');
     if (dto.storyReply && actor.party.channel !== 'instagram')
@@ -128,7 +127,7 @@ export class PersonService {
     const message = await this.ownMessage(actor, dto.mid);
     const action = dto.action ?? 'react';
     const reaction = dto.reaction ?? 'love';
-    const emoji = dto.emoji ?? EMOJI[reaction];
+    const emoji = dto.emoji ?? REACTION_EMOJI[reaction];
     const reactions = { ...message.reactions };
     if (action === 'react') reactions.person = { reaction, emoji };
     else delete reactions.person;
@@ -307,66 +306,4 @@ export class PersonService {
       deliveredTo,
     };
   }
-
-  private attachment(
-    channel: Channel,
-    a: PersonAttachmentDto | { type: 'story_mention'; url: string },
-  ): InboundAttachment {
-    const url =
-      'url' in a && a.url
-        ? a.url
-        : `https://lookaside.fbsbx.com/${channel === 'instagram' ? 'ig_messaging_cdn' : 'file'}/?asset_id=${this.ids.numeric(16)}`;
-    switch (a.type) {
-      case 'sticker':
-        return {
-          type: 'sticker',
-          payload: { url, sticker_id: Number((a as PersonAttachmentDto).stickerId ?? 369239263222822) },
-        };
-      case 'ig_post':
-        return {
-          type: 'ig_post',
-          payload: { ig_post_media_id: this.ids.numeric(17), title: (a as PersonAttachmentDto).title ?? '', url },
-        };
-      case 'ig_reel':
-      case 'reel':
-        return {
-          type: a.type,
-          payload: { url, title: (a as PersonAttachmentDto).title ?? '', reel_video_id: this.ids.numeric(16) },
-        };
-      case 'fallback':
-        return {
-          type: 'fallback',
-          payload: (a as PersonAttachmentDto).url ? { url, title: (a as PersonAttachmentDto).title ?? '' } : null,
-        };
-      case 'location': {
-        const c = (a as PersonAttachmentDto).coordinates ?? { lat: 0, long: 0 };
-        return { type: 'location', payload: { coordinates: { lat: c.lat, long: c.long } } };
-      }
-      default:
-        return { type: a.type, payload: { url } };
-    }
-  }
-}
-
-const EMOJI: Record<string, string> = {
-  smile: '😆',
-  angry: '😠',
-  sad: '😢',
-  wow: '😮',
-  love: '❤️',
-  like: '👍',
-  dislike: '👎',
-  laugh: '😂',
-  other: '🙂',
-};
-
-function referral(dto: ReferralDto): Referral {
-  return {
-    ref: dto.ref,
-    source: dto.source ?? 'SHORTLINK',
-    type: dto.type ?? 'OPEN_THREAD',
-    ad_id: dto.adId,
-    ads_context_data: dto.adsContextData,
-    referer_uri: dto.refererUri,
-  };
 }
