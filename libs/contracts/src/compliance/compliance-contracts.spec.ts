@@ -47,10 +47,20 @@ const progress: ErasureProgressEvent = {
 describe('compliance contracts', () => {
   it.each<[string, string, unknown, boolean]>([
     ['a decision', Topics.complianceDecision, decision, true],
-    ['a decision with an unknown messaging type', Topics.complianceDecision, { ...decision, messagingType: 'X' }, false],
+    [
+      'a decision with an unknown messaging type',
+      Topics.complianceDecision,
+      { ...decision, messagingType: 'X' },
+      false,
+    ],
     ['a decision without a rule', Topics.complianceDecision, { ...decision, rule: undefined }, false],
     ['an erasure request', Topics.privacyErasure, erasure, true],
-    ['an app-user erasure request', Topics.privacyErasure, { ...erasure, subjectKind: 'app_user', channel: null }, true],
+    [
+      'an app-user erasure request',
+      Topics.privacyErasure,
+      { ...erasure, subjectKind: 'app_user', channel: null },
+      true,
+    ],
     ['a confirmation code with punctuation', Topics.privacyErasure, { ...erasure, confirmationCode: 'a-b' }, false],
     ['a progress report', Topics.privacyErasureProgress, progress, true],
     ['a negative count', Topics.privacyErasureProgress, { ...progress, deletedRecords: -1 }, false],
