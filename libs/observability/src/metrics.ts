@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Injectable, NestMiddleware } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Histogram, register as globalRegistry, Registry } from 'prom-client';
 
 /** One registry per app instance (not prom-client's global), so several apps can live in one test process. */
 export function createMetricsRegistry(service: string): Registry {
@@ -50,6 +50,7 @@ export class MetricsController {
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   async scrape(): Promise<string> {
-    return this.registry.metrics();
+    // Feature metrics registered on prom-client's global registry are served too.
+    return Registry.merge([this.registry, globalRegistry]).metrics();
   }
 }

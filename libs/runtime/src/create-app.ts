@@ -3,8 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter } from '@app/errors';
-import { KafkaHealth } from '@app/kafka';
-import { ReadinessChecks } from '@app/observability';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
@@ -47,7 +45,6 @@ export async function createHttpApp(
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.disable('x-powered-by');
-  registerKafkaReadiness(app);
   SwaggerModule.setup('docs', app, () => openApiDocument(app, options), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }
@@ -60,9 +57,4 @@ export function openApiDocument(app: INestApplication, options: Pick<HttpAppOpti
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   return SwaggerModule.createDocument(app, config);
-}
-
-function registerKafkaReadiness(app: INestApplication): void {
-  const kafka = app.get(KafkaHealth, { strict: false, each: false } as never) as KafkaHealth | undefined;
-  if (kafka) app.get(ReadinessChecks).register('kafka', () => kafka.isKafkaReady());
 }
