@@ -1,6 +1,80 @@
-import { BaseAppConfig } from '@app/config';
+import { BaseAppConfig, toInteger } from '@app/config';
+import { Transform } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MinLength, Min } from 'class-validator';
+
+const between = (name: string, min: number, max: number) => `${name} must be an integer between ${min} and ${max}`;
 
 /** The tokens app's settings; every variable is listed in the README. */
 export class TokensConfig extends BaseAppConfig {
   override PORT: number = 3002;
+
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'META_GRAPH_URL must be an absolute http(s) URL' })
+  META_GRAPH_URL: string = 'https://graph.facebook.com';
+
+  @Matches(/^v\d+\.\d+$/, { message: 'META_GRAPH_VERSION must look like v25.0' })
+  META_GRAPH_VERSION: string = 'v25.0';
+
+  /** Where the login dialog lives (`{url}/{version}/dialog/oauth`); the sandbox's URL locally. */
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'META_DIALOG_URL must be an absolute http(s) URL' })
+  META_DIALOG_URL: string = 'https://www.facebook.com';
+
+  @IsString({ message: 'META_APP_ID must be set to the Meta app id' })
+  @IsNotEmpty({ message: 'META_APP_ID must be set to the Meta app id' })
+  META_APP_ID!: string;
+
+  @IsString({ message: 'META_APP_SECRET must be set to the Meta app secret' })
+  @IsNotEmpty({ message: 'META_APP_SECRET must be set to the Meta app secret' })
+  META_APP_SECRET!: string;
+
+  /** Facebook Login for Business configuration id; without it the dialog asks for `scope` instead. */
+  @IsOptional()
+  @IsString()
+  META_LOGIN_CONFIG_ID?: string;
+
+  /** `<key id>:<base64 of 32 bytes>`, comma-separated; the first encrypts, all decrypt (rotation). */
+  @IsString({ message: 'TOKEN_ENCRYPTION_KEY must be set (<key id>:<base64 of 32 bytes>[,<older>...])' })
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{43,44}(\s*,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{43,44})*$/, {
+    message: 'TOKEN_ENCRYPTION_KEY must be <key id>:<base64 of 32 bytes>[,<older>...]',
+  })
+  TOKEN_ENCRYPTION_KEY!: string;
+
+  /** Signs the onboarding `state`; at least 32 characters. */
+  @IsString({ message: 'ONBOARDING_STATE_SECRET must be at least 32 characters' })
+  @MinLength(32, { message: 'ONBOARDING_STATE_SECRET must be at least 32 characters' })
+  ONBOARDING_STATE_SECRET!: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: between('ONBOARDING_STATE_TTL_SECONDS', 60, 3600) })
+  @Min(60, { message: between('ONBOARDING_STATE_TTL_SECONDS', 60, 3600) })
+  @Max(3600, { message: between('ONBOARDING_STATE_TTL_SECONDS', 60, 3600) })
+  ONBOARDING_STATE_TTL_SECONDS: number = 600;
+
+  /** `iss` of CRM access tokens; defaults to PUBLIC_URL. */
+  @IsOptional()
+  @IsString()
+  AUTH_ISSUER?: string;
+
+  @IsString()
+  AUTH_AUDIENCE: string = 'parley';
+
+  @Transform(toInteger)
+  @IsInt({ message: between('ACCESS_TOKEN_TTL_SECONDS', 60, 3600) })
+  @Min(60, { message: between('ACCESS_TOKEN_TTL_SECONDS', 60, 3600) })
+  @Max(3600, { message: between('ACCESS_TOKEN_TTL_SECONDS', 60, 3600) })
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  /** Shared secret the other apps present on internal routes (`Authorization: Bearer …`). */
+  @IsString({ message: 'INTERNAL_API_TOKEN must be at least 32 characters' })
+  @MinLength(32, { message: 'INTERNAL_API_TOKEN must be at least 32 characters' })
+  INTERNAL_API_TOKEN!: string;
+
+  @Transform(toInteger)
+  @IsInt({ message: between('HEALTH_CHECK_INTERVAL_SECONDS', 0, 86400) })
+  @Min(0, { message: between('HEALTH_CHECK_INTERVAL_SECONDS', 0, 86400) })
+  @Max(86_400, { message: between('HEALTH_CHECK_INTERVAL_SECONDS', 0, 86400) })
+  HEALTH_CHECK_INTERVAL_SECONDS: number = 3600;
+
+  get issuer(): string {
+    return this.AUTH_ISSUER ?? this.PUBLIC_URL ?? `http://localhost:${this.PORT}`;
+  }
 }
