@@ -1,5 +1,5 @@
 import { DynamicModule, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
-import { register } from 'prom-client';
+import { Registry } from 'prom-client';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { AccessAdminController } from './admin/access-admin.controller';
@@ -9,12 +9,6 @@ import { GraphAuthService } from './auth/graph-auth.service';
 import { Clock, Dice, IdGenerator, RandomDice, RandomIdGenerator, SystemClock } from './common/ids';
 import { SandboxMetrics } from './common/sandbox-metrics';
 import { SandboxSettings } from './common/sandbox-settings';
-import {
-  AttachmentEntity,
-  ConversationEntity,
-  MessageEntity,
-  SenderActionEntity,
-} from './conversations/conversation.entities';
 import { ConversationRepository } from './conversations/conversation.repository';
 import { ConversationsApiService } from './conversations/conversations-api.service';
 import { ConversationsController } from './conversations/conversations.controller';
@@ -30,7 +24,6 @@ import { InspectionController } from './inspection/inspection.controller';
 import { InspectionService } from './inspection/inspection.service';
 import { LimitsController } from './limits/limits.controller';
 import { RateLimitService } from './limits/rate-limit.service';
-import { SandboxWorld1780000100000 } from './migrations/1780000100000-sandbox-world';
 import { OAuthController, OAuthDialogController } from './oauth/oauth.controller';
 import { OAuthService } from './oauth/oauth.service';
 import { PersonController } from './person/person.controller';
@@ -43,49 +36,16 @@ import { SendController } from './send/send.controller';
 import { SendService } from './send/send.service';
 import { SubscribedAppsController } from './subscriptions/subscribed-apps.controller';
 import { SubscribedAppsService } from './subscriptions/subscribed-apps.service';
-import { AccessTokenEntity, OAuthCodeEntity } from './tokens/token.entities';
 import { TokenIssuer } from './tokens/token-issuer.service';
 import { TokenRepository } from './tokens/token.repository';
 import { DeliveryWorker } from './webhooks/delivery-worker';
-import { DeliveryAttemptEntity, DeliveryEntity, WebhookEventEntity } from './webhooks/webhook.entities';
 import { WebhookRepository } from './webhooks/webhook.repository';
 import { DeliveryKick, WebhookEmitter } from './webhooks/webhook-emitter.service';
 import { FetchWebhookTransport, WebhookTransport } from './webhooks/webhook-transport';
-import {
-  AdminUserEntity,
-  AppEntity,
-  AppGrantEntity,
-  IdentityEntity,
-  InstagramAccountEntity,
-  PageEntity,
-  PageRoleEntity,
-  PageSubscriptionEntity,
-  PersonEntity,
-} from './world/world.entities';
 import { WorldRepository } from './world/world.repository';
 
-export const META_SANDBOX_ENTITIES = [
-  AppEntity,
-  PageEntity,
-  InstagramAccountEntity,
-  PageSubscriptionEntity,
-  PersonEntity,
-  IdentityEntity,
-  AdminUserEntity,
-  PageRoleEntity,
-  AppGrantEntity,
-  AccessTokenEntity,
-  OAuthCodeEntity,
-  ConversationEntity,
-  MessageEntity,
-  SenderActionEntity,
-  AttachmentEntity,
-  WebhookEventEntity,
-  DeliveryEntity,
-  DeliveryAttemptEntity,
-];
-
-export const META_SANDBOX_MIGRATIONS = [SandboxWorld1780000100000];
+export { META_SANDBOX_ENTITIES } from './entities';
+export { META_SANDBOX_MIGRATIONS } from './migrations';
 
 /** Seeds the demo world at boot when configured (the local stack without a Meta app). */
 @Injectable()
@@ -106,7 +66,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
 /**
  * The Meta sandbox: Graph API routes, the person's side, seeding, inspection and the webhook delivery
- * worker. Needs a TypeORM DataSource with {@link META_SANDBOX_ENTITIES} and the migrations applied.
+ * worker. Needs a TypeORM DataSource with META_SANDBOX_ENTITIES and META_SANDBOX_MIGRATIONS applied.
  * Graph controllers come last so that their catch-all route answers only what nothing else matched.
  */
 @Module({})
@@ -135,7 +95,11 @@ export class MetaSandboxModule {
         { provide: IdGenerator, useClass: RandomIdGenerator },
         { provide: Clock, useClass: SystemClock },
         { provide: Dice, useClass: RandomDice },
-        { provide: SandboxMetrics, useFactory: () => new SandboxMetrics(register) },
+        {
+          provide: SandboxMetrics,
+          useFactory: (registry?: Registry) => new SandboxMetrics(registry ?? new Registry()),
+          inject: [{ token: Registry, optional: true }],
+        },
         { provide: WebhookTransport, useClass: FetchWebhookTransport },
         DeliveryWorker,
         { provide: DeliveryKick, useExisting: DeliveryWorker },

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:net';
-import { register } from 'prom-client';
+import { SandboxMetrics } from '../../../apps/meta-sandbox/src/common/sandbox-metrics';
 import { arr, Json, str } from './support/graph-client';
 import { eventually, WebhookReceiver } from './support/receiver';
 import { freshDatabase, SandboxUnderTest, startSandbox } from './support/sandbox';
@@ -62,7 +62,9 @@ describe('webhook delivery: retries, duplicates, reordering, durability (real HT
     });
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 4, outcome: null });
     expect(arr(delivery.history).map((h) => h.httpStatus)).toEqual([500, 503, 404, 200]);
-    const metrics = await register.getSingleMetricAsString('parley_meta_sandbox_webhook_attempts_total');
+    const metrics = await sandbox.app
+      .get(SandboxMetrics)
+      .registry.getSingleMetricAsString('parley_meta_sandbox_webhook_attempts_total');
     expect(metrics).toMatch(/outcome="failed"} [3-9]/);
     expect(delivery.payload).toEqual(received[0].body);
   });

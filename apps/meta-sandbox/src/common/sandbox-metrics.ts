@@ -6,7 +6,7 @@ export class SandboxMetrics {
   private readonly finished: Counter<'status'>;
   private readonly graphErrors: Counter<'code'>;
 
-  constructor(registry: Registry) {
+  constructor(readonly registry: Registry) {
     this.attempts = counter(
       registry,
       'parley_meta_sandbox_webhook_attempts_total',

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Channel } from '../graph/graph-error';
+import type { Channel } from '../graph/graph-error';
 import { IdentityEntity, SCHEMA } from '../world/world.entities';
 
 /** One thread between a Page (or Instagram account) and one person. */

@@ -1,7 +1,7 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { TokenInvalidation } from '../graph/graph-error';
+import type { TokenInvalidation } from '../graph/graph-error';
 import { AppEntity, SCHEMA } from '../world/world.entities';
-import { TokenType } from '../auth/access-rules';
+import type { TokenType } from '../auth/access-rules';
 
 @Entity({ schema: SCHEMA, name: 'access_token' })
 @Check('access_token_type_check', `"type" IN ('USER', 'PAGE', 'APP')`)

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SCHEMA } from '../world/world.entities';
-import { WebhookObject } from './batching';
+import type { WebhookObject } from './batching';
 
 /** One messaging item routed to one app, waiting to be batched into a delivery once due. */
 @Entity({ schema: SCHEMA, name: 'webhook_event' })
