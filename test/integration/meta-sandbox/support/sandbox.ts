@@ -1,9 +1,13 @@
 import { AddressInfo } from 'node:net';
+import { dataSourceOptions } from '@app/database';
 import { ProblemDetailsFilter } from '@app/errors';
+import { createTestDatabase } from '@app/testing';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import pg, { Client } from 'pg';
+import { DataSourceOptions } from 'typeorm';
+import { SCHEMA } from '../../../../apps/meta-sandbox/src/world/world.entities';
 import { Clock } from '../../../../apps/meta-sandbox/src/common/ids';
 import {
   DEFAULT_DELIVERY,
@@ -23,8 +27,12 @@ export function testDatabaseAdminUrl(): string {
   return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 }
 
-/** A fresh database for one test file. */
+/**
+ * A database for one test file: a clone of the run's migrated template when the global setup made one,
+ * otherwise an empty database that the sandbox migrates itself.
+ */
 export async function freshDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (process.env.TEST_TEMPLATE_DATABASE) return createTestDatabase(label);
   const admin = testDatabaseAdminUrl();
   const name = `it_${label}_${Math.random().toString(36).slice(2, 8)}`;
   const client = new Client({ connectionString: admin });
@@ -81,6 +89,11 @@ export const FAST_DELIVERY: DeliverySettings = {
 };
 
 export async function startSandbox(options: SandboxOptions): Promise<SandboxUnderTest> {
+  // The migrations table lives in the schema, so the schema must exist before TypeORM migrates.
+  const client = new Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  await client.query(`CREATE SCHEMA IF NOT EXISTS "${SCHEMA}"`);
+  await client.end();
   const settings = new SandboxSettings(
     { ...DEFAULT_LIMITS, ...options.limits },
     { ...FAST_DELIVERY, ...options.delivery },
@@ -91,18 +104,17 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxUnde
   const moduleRef = await Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot({
-        type: 'postgres',
+        ...dataSourceOptions({
+          url: options.databaseUrl,
+          schema: SCHEMA,
+          entities: META_SANDBOX_ENTITIES,
+          migrations: META_SANDBOX_MIGRATIONS,
+          poolSize: 5,
+        }),
         // TypeORM's own require of pg does not resolve inside Jest's module sandbox.
         driver: pg,
-        url: options.databaseUrl,
-        entities: META_SANDBOX_ENTITIES,
-        migrations: META_SANDBOX_MIGRATIONS,
-        migrationsTableName: 'migrations',
         migrationsRun: true,
-        synchronize: false,
-        logging: false,
-        extra: { max: 5 },
-      }),
+      } as DataSourceOptions),
       MetaSandboxModule.forRoot(settings),
     ],
   })
