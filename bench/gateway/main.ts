@@ -2,6 +2,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureDatabase, startEmbeddedPostgres } from '@app/database';
 import { freePort, startLocalKafka } from '@app/kafka-local';
 import { benchDelivery } from './bench-delivery';
 import { closedLoop, LoadResult, LoadTarget, openLoop } from './load-generator';
@@ -118,5 +119,27 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<void> 
     await Promise.all(children.map(stop));
     await kafka.stop();
     rmSync(kafkaDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `npm run bench -- gateway`: embedded Kafka and PostgreSQL, then (a) the bare ceiling and (b) the built
+ * gateway (dist/apps/gateway/src/main.js) under the same load; prints both and the ratio.
+ */
+export async function runGatewayBench(): Promise<void> {
+  const pgDir = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-pg-'));
+  const postgres = await startEmbeddedPostgres({
+    dataDir: path.join(pgDir, 'data'),
+    port: await freePort('127.0.0.1'),
+  });
+  try {
+    const databaseUrl = await ensureDatabase(postgres.url, 'parley_bench');
+    await benchGateway({
+      gatewayEntry: path.resolve(__dirname, '../../apps/gateway/src/main.js'),
+      gatewayEnv: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    });
+  } finally {
+    await postgres.stop();
+    rmSync(pgDir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 import { EventPublisher, KafkaHealth } from '@app/kafka';
 import { Module } from '@nestjs/common';
-import { register } from 'prom-client';
+import { register, Registry } from 'prom-client';
 import { BatchingRecentPublications } from './batching-recent-publications';
 import { Clock, SystemClock } from './clock';
 import { GatewayMetrics } from './gateway-metrics';
@@ -26,7 +26,12 @@ import { WebhooksController } from './webhooks.controller';
     MetaCallbackService,
     RecentPublicationsCleanup,
     { provide: Clock, useClass: SystemClock },
-    { provide: GatewayMetrics, useFactory: () => new GatewayMetrics(register) },
+    {
+      provide: GatewayMetrics,
+      inject: [{ token: Registry, optional: true }],
+      // The app's registry (served on /metrics); prom-client's global one where no observability module runs.
+      useFactory: (registry?: Registry) => new GatewayMetrics(registry ?? register),
+    },
     PgRecentPublicationsRepository,
     {
       provide: RecentPublicationsRepository,
