@@ -29,6 +29,7 @@ export {
   DEFAULT_RETRY_POLICY,
   PoisonRecordError,
   RetriableError,
+  retryAfterOf,
 } from './consumer/failure-policy';
 export type { FailureDecision, FailureKind, RetryPolicy } from './consumer/failure-policy';
 export { ensureTopics, planTopics, TopicProvisioningError, waitForLeaders } from './topics/ensure-topics';

@@ -3,7 +3,14 @@ import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { KafkaConnection } from '../kafka-connection';
 import { IncomingEventHeaders, readEventHeaders } from '../publisher/cloud-event-headers';
 import { deadLetterHeaders, describeFailure } from './dead-letter';
-import { classifyFailure, decideFailure, DEFAULT_RETRY_POLICY, FailureKind, RetryPolicy } from './failure-policy';
+import {
+  classifyFailure,
+  decideFailure,
+  DEFAULT_RETRY_POLICY,
+  FailureKind,
+  retryAfterOf,
+  RetryPolicy,
+} from './failure-policy';
 
 export type Validation<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -143,6 +150,7 @@ export class EventConsumer<T> {
           await this.deadLetter(coordinates, `${kind} failure: ${describeFailure(error)}`, attempt);
           return 'done';
         }
+        const delayMs = Math.max(decision.delayMs, retryAfterOf(error));
         this.connection.logger.warn(
           {
             groupId: this.wireGroupId,
@@ -151,12 +159,12 @@ export class EventConsumer<T> {
             offset: message.offset,
             attempt,
             kind,
-            delayMs: decision.delayMs,
+            delayMs,
             error: describeFailure(error),
           },
           'Kafka handler failed, retrying',
         );
-        if (!(await this.wait(decision.delayMs, heartbeat, interrupted))) return 'interrupted';
+        if (!(await this.wait(delayMs, heartbeat, interrupted))) return 'interrupted';
       }
     }
   }

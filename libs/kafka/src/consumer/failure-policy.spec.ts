@@ -3,6 +3,7 @@ import {
   decideFailure,
   DEFAULT_RETRY_POLICY,
   PoisonRecordError,
+  retryAfterOf,
   RetriableError,
 } from './failure-policy';
 
@@ -37,5 +38,15 @@ describe('decideFailure', () => {
     expect(decideFailure('transient', 3, { ...DEFAULT_RETRY_POLICY, maxTransientAttempts: 3 })).toEqual({
       action: 'dead-letter',
     });
+  });
+});
+
+describe('retryAfterOf', () => {
+  it.each<[string, unknown, number]>([
+    ['a retriable error that names its wait', new RetriableError('throttled', { retryAfterMs: 60_000 }), 60_000],
+    ['a retriable error without a wait', new RetriableError('down'), 0],
+    ['any other error', new Error('boom'), 0],
+  ])('%s', (_name, error, expected) => {
+    expect(retryAfterOf(error)).toBe(expected);
   });
 });

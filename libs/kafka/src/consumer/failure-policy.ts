@@ -1,10 +1,18 @@
 /** Thrown by a handler when the failure is worth retrying (a dependency is down, a timeout). */
 export class RetriableError extends Error {
   readonly retriable = true;
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The earliest the record may be tried again (e.g. a rate limit's regain time); the policy's delay otherwise. */
+  readonly retryAfterMs: number;
+  constructor(message: string, options?: { cause?: unknown; retryAfterMs?: number }) {
     super(message, options);
     this.name = 'RetriableError';
+    this.retryAfterMs = options?.retryAfterMs ?? 0;
   }
+}
+
+/** How long a failure asked to wait before the next attempt; 0 when it did not say. */
+export function retryAfterOf(error: unknown): number {
+  return error instanceof RetriableError ? error.retryAfterMs : 0;
 }
 
 /** Thrown by a handler when the record can never succeed; it goes to the dead-letter topic at once. */
