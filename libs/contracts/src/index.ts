@@ -11,3 +11,4 @@ export * from './outbound/outbound-request';
 export * from './outbound/outbound-request.schema';
 export * from './schema-registry';
 export * from './asyncapi';
+export * from './tokens/connection-event';

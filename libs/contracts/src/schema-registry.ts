@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { complianceDecisionSchema } from './compliance/compliance-decision';
 import { erasureProgressSchema, erasureRequestedSchema } from './compliance/privacy-erasure';
 import { inboundEventSchema } from './inbound/inbound-event.schema';
+import { connectionEventSchema, CONNECTION_EVENT_TYPE } from './tokens/connection-event';
 import { Topics, TopicName } from './topics';
 import { metaCallbackSchema } from './webhook-received/meta-callback';
 import { outboundRequestSchema, outboundStatusSchema } from './outbound/outbound-request.schema';
@@ -83,6 +84,15 @@ export const TOPIC_CONTRACTS: Readonly<Partial<Record<TopicName, TopicContract>>
     schema: outboundStatusSchema,
     producers: ['outbound'],
     consumers: ['tokens', 'compliance', 'CRM consumers'],
+  },
+  [Topics.tokensConnection]: {
+    summary:
+      "A Page's connection changed (connected, refreshed, invalid, permissions_changed, disconnected) with the reason, so CRMs can prompt a new login. Never carries a token.",
+    key: 'Page id.',
+    ceType: CONNECTION_EVENT_TYPE,
+    schema: connectionEventSchema,
+    producers: ['tokens'],
+    consumers: ['outbound', 'CRM consumers'],
   },
   [Topics.complianceDecision]: {
     summary: 'Every send decision of compliance (allowed or denied, the reason and the rule), for audit.',
