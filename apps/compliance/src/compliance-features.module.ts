@@ -1,0 +1,52 @@
+import { Module } from '@nestjs/common';
+import { AuditController } from './audit/audit.controller';
+import { AuditRepository } from './audit/audit.repository';
+import { AuditService } from './audit/audit.service';
+import { DecisionRelay } from './audit/decision-relay';
+import { PgAuditRepository } from './audit/pg-audit.repository';
+import { Clock, SystemClock } from './common/clock';
+import { PolicySettings } from './common/policy-settings';
+import { DecisionsController } from './decisions/decisions.controller';
+import { DecisionsService } from './decisions/decisions.service';
+import { ErasureController } from './erasure/erasure.controller';
+import { ErasureConsumers } from './erasure/erasure.consumers';
+import { ErasureRepository } from './erasure/erasure.repository';
+import { ErasureService } from './erasure/erasure.service';
+import { PgErasureRepository } from './erasure/pg-erasure.repository';
+import { PolicyController } from './policy/policy.controller';
+import { RetentionJob } from './retention/retention.job';
+import { InMemoryVolumeTracker, VolumeTracker } from './volume/volume-tracker';
+import { ConversationsRepository } from './windows/conversations.repository';
+import { InboundConsumer } from './windows/inbound.consumer';
+import { PgConversationsRepository } from './windows/pg-conversations.repository';
+import { WindowsController } from './windows/windows.controller';
+import { WindowsService } from './windows/windows.service';
+
+/**
+ * Compliance's features. Needs from the app: PolicySettings, a TypeORM DataSource on the compliance
+ * schema, the Kafka module (EventPublisher, KafkaConsumers) and the CRM auth module.
+ */
+@Module({
+  controllers: [WindowsController, DecisionsController, AuditController, PolicyController, ErasureController],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    { provide: ConversationsRepository, useClass: PgConversationsRepository },
+    { provide: AuditRepository, useClass: PgAuditRepository },
+    { provide: ErasureRepository, useClass: PgErasureRepository },
+    {
+      provide: VolumeTracker,
+      inject: [PolicySettings],
+      useFactory: (settings: PolicySettings) =>
+        new InMemoryVolumeTracker(settings.policy.volume.instagramVolumeWindowMs),
+    },
+    WindowsService,
+    DecisionsService,
+    DecisionRelay,
+    AuditService,
+    ErasureService,
+    InboundConsumer,
+    ErasureConsumers,
+    RetentionJob,
+  ],
+})
+export class ComplianceFeaturesModule {}

@@ -1,0 +1,26 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DecisionsService } from './decisions.service';
+import { DecisionRequestDto, DecisionResponseDto, PacingDto, PacingParams } from './dto/decision.dto';
+
+/** Internal routes for outbound: reachable inside the cluster only (not exposed through the ingress). */
+@ApiTags('internal')
+@Controller('internal/v1')
+export class DecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Post('decisions')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'decideSend', summary: 'May this message be sent now? Recorded in the audit.' })
+  @ApiOkResponse({ type: DecisionResponseDto })
+  decide(@Body() request: DecisionRequestDto): Promise<DecisionResponseDto> {
+    return this.decisions.decide(request);
+  }
+
+  @Get('pacing/:channel/:accountId')
+  @ApiOperation({ operationId: 'getPacing', summary: "An account's sending budget against Meta's high-volume limits" })
+  @ApiOkResponse({ type: PacingDto })
+  pacing(@Param() params: PacingParams): PacingDto {
+    return this.decisions.pacing(params.channel, params.accountId);
+  }
+}

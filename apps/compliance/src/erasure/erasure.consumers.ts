@@ -1,0 +1,37 @@
+import { ErasureProgressEvent, ErasureRequestedEvent, MetaCallbackEvent, Topics } from '@app/contracts';
+import { KafkaConsumers } from '@app/kafka';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { schemaValidator } from '../common/validate-topic';
+import { ErasureService } from './erasure.service';
+
+/** Data-deletion callbacks in, this app's erasures carried out, every app's progress recorded. */
+@Injectable()
+export class ErasureConsumers implements OnApplicationBootstrap {
+  constructor(
+    private readonly consumers: KafkaConsumers,
+    private readonly erasure: ErasureService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all([
+      this.consumers.start<MetaCallbackEvent>({
+        groupId: 'compliance-callbacks',
+        topics: [Topics.metaCallbackReceived],
+        validate: schemaValidator(Topics.metaCallbackReceived),
+        handle: (event) => this.erasure.createFromCallback(event.value),
+      }),
+      this.consumers.start<ErasureRequestedEvent>({
+        groupId: 'compliance-erasure',
+        topics: [Topics.privacyErasure],
+        validate: schemaValidator(Topics.privacyErasure),
+        handle: (event) => this.erasure.carryOut(event.value),
+      }),
+      this.consumers.start<ErasureProgressEvent>({
+        groupId: 'compliance-erasure-progress',
+        topics: [Topics.privacyErasureProgress],
+        validate: schemaValidator(Topics.privacyErasureProgress),
+        handle: (event) => this.erasure.recordProgress(event.value),
+      }),
+    ]);
+  }
+}

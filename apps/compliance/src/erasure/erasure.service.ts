@@ -1,0 +1,132 @@
+import {
+  conversationIdOf,
+  deletionConfirmationCode,
+  ErasureProgressEvent,
+  ErasureRequestedEvent,
+  MetaCallbackEvent,
+  Topics,
+} from '@app/contracts';
+import { DomainError } from '@app/errors';
+import { EventPublisher } from '@app/kafka';
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AuditRepository } from '../audit/audit.repository';
+import { Clock } from '../common/clock';
+import { PolicySettings } from '../common/policy-settings';
+import { ConversationsRepository } from '../windows/conversations.repository';
+import { CreateErasureDto, ErasureStatusDto } from './dto/erasure.dto';
+import { ErasureRepository } from './erasure.repository';
+import { erasureStatus } from './erasure-status';
+
+export const COMPLIANCE_APP = 'compliance';
+
+/** Erasure requests: created from Meta's callback or an admin, carried out here and by every other app. */
+@Injectable()
+export class ErasureService {
+  private readonly logger = new Logger(ErasureService.name);
+
+  constructor(
+    private readonly erasures: ErasureRepository,
+    private readonly conversations: ConversationsRepository,
+    private readonly audit: AuditRepository,
+    private readonly publisher: EventPublisher,
+    private readonly settings: PolicySettings,
+    private readonly clock: Clock,
+  ) {}
+
+  async createForPerson(request: CreateErasureDto): Promise<ErasureRequestedEvent> {
+    const erasureId = randomUUID();
+    return this.create({
+      erasureId,
+      confirmationCode: deletionConfirmationCode(erasureId),
+      source: 'admin',
+      subjectKind: 'person',
+      channel: request.channel,
+      accountId: request.accountId,
+      personId: request.personId,
+      appScopedUserId: null,
+    });
+  }
+
+  /** Meta's data-deletion callback: the code and status link the gateway already gave Meta. */
+  async createFromCallback(callback: MetaCallbackEvent): Promise<void> {
+    if (callback.kind !== 'data_deletion') return;
+    await this.create({
+      erasureId: callback.callbackId,
+      confirmationCode: callback.confirmationCode ?? deletionConfirmationCode(callback.callbackId),
+      source: 'meta_callback',
+      subjectKind: 'app_user',
+      channel: null,
+      accountId: null,
+      personId: null,
+      appScopedUserId: callback.appScopedUserId,
+      statusUrl: callback.statusUrl ?? undefined,
+    });
+  }
+
+  /** This app's share of an erasure: its own rows about the person, then the report. */
+  async carryOut(request: ErasureRequestedEvent): Promise<void> {
+    let deletedRecords = 0;
+    let detail: string | null = null;
+    if (request.subjectKind === 'person' && request.channel && request.accountId && request.personId) {
+      const conversationId = conversationIdOf(request.channel, request.accountId, request.personId);
+      deletedRecords += await this.conversations.erase(conversationId);
+      deletedRecords += await this.audit.eraseConversation(conversationId);
+    } else {
+      detail = 'compliance keeps no data keyed by an app-scoped user id';
+    }
+    const report: ErasureProgressEvent = {
+      erasureId: request.erasureId,
+      app: COMPLIANCE_APP,
+      status: 'done',
+      deletedRecords,
+      detail,
+      reportedAt: this.clock.now().toISOString(),
+    };
+    await this.publisher.publish(Topics.privacyErasureProgress, [
+      { key: report.erasureId, type: 'parley.privacy.erasure.progress.v1', id: randomUUID(), data: report },
+    ]);
+    this.logger.log({ erasureId: request.erasureId, deletedRecords }, 'erasure carried out');
+  }
+
+  async recordProgress(report: ErasureProgressEvent): Promise<void> {
+    await this.erasures.recordProgress(report.erasureId, {
+      app: report.app,
+      status: report.status,
+      deletedRecords: report.deletedRecords,
+      detail: report.detail,
+      reportedAt: new Date(report.reportedAt),
+    });
+  }
+
+  async status(confirmationCode: string): Promise<ErasureStatusDto> {
+    const request = await this.erasures.findByCode(confirmationCode);
+    if (!request) throw new DomainError('not_found', 'No erasure request has this confirmation code.');
+    const { status, apps } = erasureStatus(await this.erasures.progress(request.erasureId), this.settings.erasureApps);
+    return {
+      confirmationCode: request.confirmationCode,
+      status,
+      requestedAt: request.requestedAt,
+      apps: apps.map((a) => ({ ...a, reportedAt: a.reportedAt ? a.reportedAt.toISOString() : null })),
+    };
+  }
+
+  private async create(
+    fields: Omit<ErasureRequestedEvent, 'requestedAt' | 'statusUrl'> & { statusUrl?: string },
+  ): Promise<ErasureRequestedEvent> {
+    const stored = await this.erasures.create({
+      ...fields,
+      requestedAt: this.clock.now().toISOString(),
+      statusUrl: fields.statusUrl ?? this.statusUrl(fields.confirmationCode),
+    });
+    // Published again on a retried callback: every app's erasure is idempotent.
+    await this.publisher.publish(Topics.privacyErasure, [
+      { key: stored.erasureId, type: 'parley.privacy.erasure.v1', id: stored.erasureId, data: stored },
+    ]);
+    return stored;
+  }
+
+  private statusUrl(code: string): string {
+    return `${this.settings.publicUrl.replace(/\/+$/, '')}/v1/erasure/${encodeURIComponent(code)}`;
+  }
+}

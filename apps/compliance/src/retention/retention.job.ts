@@ -1,0 +1,41 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
+import { Clock } from '../common/clock';
+import { PolicySettings } from '../common/policy-settings';
+import { ConversationsRepository } from '../windows/conversations.repository';
+
+/** Purges windows and audit rows older than the configured retention, on a schedule. */
+@Injectable()
+export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RetentionJob.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly conversations: ConversationsRepository,
+    private readonly audit: AuditRepository,
+    private readonly settings: PolicySettings,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.runOnce(), this.settings.retentionSweepIntervalMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  async runOnce(): Promise<{ windows: number; audit: number }> {
+    const now = this.clock.now().getTime();
+    try {
+      const windows = await this.conversations.purgeOlderThan(new Date(now - this.settings.windowRetentionMs));
+      const audit = await this.audit.purgeOlderThan(new Date(now - this.settings.auditRetentionMs));
+      if (windows + audit > 0) this.logger.log({ windows, audit }, 'retention purge');
+      return { windows, audit };
+    } catch (error) {
+      this.logger.warn({ err: error }, 'retention purge failed');
+      return { windows: 0, audit: 0 };
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { InboundEvent } from '@app/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { keywordsFor, PolicySettings } from '../common/policy-settings';
+import { NO_CHANGE, stateChangeOf } from '../decisions/conversation-state';
+import { windowView, WindowView } from '../decisions/decide';
+import { VolumeTracker } from '../volume/volume-tracker';
+import { ConversationsRepository } from './conversations.repository';
+
+/** Keeps each conversation's windows, opt-outs and tokens from the inbound stream; answers window queries. */
+@Injectable()
+export class WindowsService {
+  private readonly logger = new Logger(WindowsService.name);
+
+  constructor(
+    private readonly conversations: ConversationsRepository,
+    private readonly volume: VolumeTracker,
+    private readonly settings: PolicySettings,
+    private readonly clock: Clock,
+  ) {}
+
+  async applyInbound(event: InboundEvent): Promise<void> {
+    if (event.kind === 'message' || event.kind === 'echo') {
+      this.volume.recordTraffic(event.channel, event.accountId, new Date(event.occurredAt));
+    }
+    const change = stateChangeOf(event, keywordsFor(this.settings, event.accountId));
+    if (change === NO_CHANGE || event.personId === null) return;
+    const applied = await this.conversations.apply(
+      event.eventId,
+      {
+        conversationId: event.conversationId,
+        channel: event.channel,
+        accountId: event.accountId,
+        personId: event.personId,
+      },
+      change,
+      this.clock.now(),
+    );
+    if (!applied) this.logger.debug({ eventId: event.eventId }, 'inbound event already applied');
+  }
+
+  async window(conversationId: string): Promise<WindowView> {
+    const state = await this.conversations.find(conversationId);
+    return windowView(state, this.clock.now(), this.settings.policy);
+  }
+}
