@@ -110,7 +110,16 @@ export class SeedService {
 
   /** The local stack's world: one app, one Page with an Instagram account, two people, one admin. Idempotent. */
   async seedDemo(demo: DemoSeed): Promise<SeedResult | null> {
-    if (await this.world.app(demo.appId)) return null;
+    const existing = await this.world.app(demo.appId);
+    if (existing) {
+      // A restart with other settings keeps the world but follows the configured secret and callback.
+      await this.world.updateApp(demo.appId, {
+        secret: demo.appSecret,
+        verifyToken: demo.verifyToken,
+        callbackUrl: demo.callbackUrl,
+      });
+      return null;
+    }
     const result = await this.seed(demoSeed(demo));
     this.logger.log({ appId: demo.appId, pageId: DEMO_PAGE_ID, instagramId: DEMO_INSTAGRAM_ID }, 'demo world seeded');
     return result;

@@ -14,6 +14,7 @@ import {
   DEFAULT_LIMITS,
   DEFAULT_TOKENS,
   DeliverySettings,
+  DemoSeed,
   LimitRules,
   SandboxSettings,
 } from '../../../../apps/meta-sandbox/src/common/sandbox-settings';
@@ -76,6 +77,8 @@ export interface SandboxOptions {
   databaseUrl: string;
   delivery?: Partial<DeliverySettings>;
   limits?: Partial<LimitRules>;
+  /** Seed the local stack's demo world at boot. */
+  demo?: DemoSeed;
 }
 
 /** Fast retries and receipts so tests see Meta's behaviour in milliseconds. */
@@ -98,7 +101,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxUnde
     { ...DEFAULT_LIMITS, ...options.limits },
     { ...FAST_DELIVERY, ...options.delivery },
     DEFAULT_TOKENS,
-    null,
+    options.demo ?? null,
   );
   const clock = new TestClock();
   const moduleRef = await Test.createTestingModule({
