@@ -1,14 +1,36 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { Topics } from '@app/contracts';
 import { KafkaConfig } from '@app/kafka';
 import { platformModules } from '@app/runtime';
+import { InternalApiToken, InternalTokenGuard } from './common/internal-token.guard';
+import { PolicySettings } from './common/policy-settings';
+import { ComplianceFeaturesModule } from './compliance-features.module';
 import { ComplianceConfig } from './config/compliance.config';
+import { policySettingsFrom } from './config/policy-settings.factory';
 import { COMPLIANCE_ENTITIES } from './entities';
 import { COMPLIANCE_MIGRATIONS } from './migrations';
 
 export interface ComplianceSettings {
   app: ComplianceConfig;
   kafka: KafkaConfig;
+}
+
+/** Settings the features read, from the validated configuration. */
+@Global()
+@Module({})
+export class ComplianceSettingsModule {
+  static register(policy: PolicySettings, internalApiToken: string): DynamicModule {
+    return {
+      module: ComplianceSettingsModule,
+      providers: [
+        { provide: PolicySettings, useValue: policy },
+        { provide: InternalApiToken, useValue: new InternalApiToken(internalApiToken) },
+        InternalTokenGuard,
+      ],
+      exports: [PolicySettings, InternalApiToken, InternalTokenGuard],
+    };
+  }
 }
 
 @Module({})
@@ -25,6 +47,13 @@ export class ComplianceModule {
           migrations: COMPLIANCE_MIGRATIONS,
           provision: [Topics.complianceDecision, Topics.privacyErasure, Topics.privacyErasureProgress],
         }),
+        AuthModule.forRoot({
+          issuer: settings.app.issuer,
+          audience: settings.app.AUTH_AUDIENCE,
+          jwksUrl: `${settings.app.TOKENS_URL.replace(/\/+$/, '')}/.well-known/jwks.json`,
+        }),
+        ComplianceSettingsModule.register(policySettingsFrom(settings.app), settings.app.INTERNAL_API_TOKEN),
+        ComplianceFeaturesModule,
       ],
     };
   }

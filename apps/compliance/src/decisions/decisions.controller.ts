@@ -1,10 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InternalTokenGuard } from '../common/internal-token.guard';
 import { DecisionsService } from './decisions.service';
 import { DecisionRequestDto, DecisionResponseDto, PacingDto, PacingParams } from './dto/decision.dto';
 
-/** Internal routes for outbound: reachable inside the cluster only (not exposed through the ingress). */
+/** Internal routes for outbound, behind the shared internal API token. */
 @ApiTags('internal')
+@ApiBearerAuth()
+@UseGuards(InternalTokenGuard)
 @Controller('internal/v1')
 export class DecisionsController {
   constructor(private readonly decisions: DecisionsService) {}
