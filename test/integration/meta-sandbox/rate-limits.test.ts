@@ -134,13 +134,14 @@ describe('rate limits with exact counts inside a window (meta-platform.md §7)',
     expectMetaError(await ig(), { status: 400, code: 80002 });
   });
 
-  it('allows two Conversations API calls per second per account', async () => {
-    await limits({ conversations: { limit: 2, windowMs: 1000 } });
+  it('allows exactly two Conversations API calls per account in the window', async () => {
+    // Meta's figure is 2 per second; a minute-long window keeps the count exact on a slow machine.
+    await limits({ conversations: { limit: 2, windowMs: MINUTE } });
     const list = () => world.graph.get(`${world.pageId}/conversations`, { access_token: world.pageToken() });
 
     expect([(await list()).status, (await list()).status]).toEqual([200, 200]);
     expectMetaError(await list(), { status: 400, code: 613 });
-    sandbox.clock.advance(1000);
+    sandbox.clock.advance(MINUTE);
     expect((await list()).status).toBe(200);
   });
 });
