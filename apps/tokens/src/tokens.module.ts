@@ -5,6 +5,7 @@ import { platformModules } from '@app/runtime';
 import { TokensConfig } from './config/tokens.config';
 import { TOKENS_ENTITIES } from './entities';
 import { TOKENS_MIGRATIONS } from './migrations';
+import { TokensCoreModule } from './tokens-core.module';
 
 export interface TokensSettings {
   app: TokensConfig;
@@ -25,6 +26,7 @@ export class TokensModule {
           migrations: TOKENS_MIGRATIONS,
           provision: [Topics.tokensConnection],
         }),
+        TokensCoreModule.forRoot(settings.app),
       ],
     };
   }

@@ -53,6 +53,8 @@ export interface TokenDebugInfo {
   scopes: string[];
   granularScopes?: Array<{ scope: string; targetIds?: string[] }>;
   error?: { code: number; subcode?: number; message: string };
+  /** The app-scoped id of the user who granted the token. */
+  userId?: string;
 }
 
 export type PermissionState = 'granted' | 'declined' | 'expired';

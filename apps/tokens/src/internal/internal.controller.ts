@@ -1,0 +1,18 @@
+import { Controller, Get, Header, Param, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { ConnectionsService, PageCredentials } from '../connections/connections.service';
+import { InternalAuthGuard } from './internal-auth.guard';
+
+/** The Page token for outbound, by Page or Instagram account id; callers cache it briefly. */
+@ApiExcludeController()
+@UseGuards(InternalAuthGuard)
+@Controller('internal/v1/accounts')
+export class InternalController {
+  constructor(private readonly connections: ConnectionsService) {}
+
+  @Get(':accountId/token')
+  @Header('cache-control', 'no-store')
+  token(@Param('accountId') accountId: string): Promise<PageCredentials> {
+    return this.connections.credentials(accountId);
+  }
+}
