@@ -39,6 +39,9 @@ const shared = {
 };
 
 module.exports = {
+  // The global setup migrates every app's schema, so it needs the same transform as the tests.
+  transform: shared.transform,
+  transformIgnorePatterns: shared.transformIgnorePatterns,
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   projects: [

@@ -1,5 +1,5 @@
 import { stopTestKafka } from './setup/kafka';
-import { stopTestPostgres } from './setup/postgres';
+import { stopTestPostgres } from './setup/postgres-state';
 
 export default async function globalTeardown(): Promise<void> {
   await Promise.allSettled([stopTestKafka(), stopTestPostgres()]);

