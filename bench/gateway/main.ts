@@ -1,5 +1,5 @@
 import { ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureDatabase, startEmbeddedPostgres } from '@app/database';
@@ -60,6 +60,14 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** Mean of the gateway's own publish-to-ack histogram, from its /metrics. */
+async function meanPublishMs(metricsUrl: string): Promise<number> {
+  const text = await (await fetch(metricsUrl)).text();
+  const value = (name: string) =>
+    Number(new RegExp(`^${name}\\{[^}]*outcome="acked"[^}]*\\} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return (value('parley_gateway_publish_duration_seconds_sum') / value('parley_gateway_publish_duration_seconds_count')) * 1000;
+}
+
 /** Max rate (closed loop), then latency at half of it (open loop, as Meta's arrivals are). */
 async function measure(label: string, url: string, offset: number): Promise<{ max: LoadResult; half: LoadResult }> {
   const target: LoadTarget = { url, delivery: (n) => benchDelivery(n, SECRET) };
@@ -102,6 +110,7 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<void> 
     await waitForHttp(`http://127.0.0.1:${gatewayPort}/webhooks/meta`);
     const url = `http://127.0.0.1:${gatewayPort}/webhooks/meta`;
     const gw = await measure('gateway → Kafka (acks=all)', url, 10_000_000);
+    const publish = await meanPublishMs(`http://127.0.0.1:${gatewayPort}/metrics`);
 
     const lines = [
       '',
@@ -112,6 +121,8 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<void> 
       row('(b) gateway, at half its max', gw.half),
       `ratio b/a (max deliveries/s): ${(gw.max.perSecond / ceiling.max.perSecond).toFixed(2)}   (target ≥ 0.5)`,
       `gateway p99 at half its max: ${gw.half.p99Ms.toFixed(2)} ms   (target ≤ 25 ms)`,
+      `gateway mean time from publish to Kafka's ack (all runs): ${publish.toFixed(2)} ms`,
+      `load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
@@ -126,8 +137,10 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<void> 
  * `npm run bench -- gateway`: embedded Kafka and PostgreSQL, then (a) the bare ceiling and (b) the built
  * gateway (dist/apps/gateway/src/main.js) under the same load; prints both and the ratio.
  */
-export async function runGatewayBench(): Promise<void> {
+export async function runGatewayBench(execArgv: string[] = []): Promise<void> {
   const pgDir = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-pg-'));
+  // Run as root, the server runs as the postgres user, which must reach its data directory.
+  chmodSync(pgDir, 0o755);
   const postgres = await startEmbeddedPostgres({
     dataDir: path.join(pgDir, 'data'),
     port: await freePort('127.0.0.1'),
@@ -137,6 +150,7 @@ export async function runGatewayBench(): Promise<void> {
     await benchGateway({
       gatewayEntry: path.resolve(__dirname, '../../apps/gateway/src/main.js'),
       gatewayEnv: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      execArgv,
     });
   } finally {
     await postgres.stop();

@@ -1,8 +1,8 @@
 import { dataSourceOptions, migrateWithLock, pendingSchemaChanges } from '@app/database';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
-import { RecentPublication1780000000000 } from '../../../apps/gateway/src/migrations/1780000000000-recent-publication';
-import { RecentPublicationEntity } from '../../../apps/gateway/src/webhooks/recent-publication.entity';
+import { GATEWAY_ENTITIES } from '../../../apps/gateway/src/entities';
+import { GATEWAY_MIGRATIONS } from '../../../apps/gateway/src/migrations';
 import { freshDatabase } from './support/gateway-app';
 
 describe('gateway schema', () => {
@@ -12,8 +12,8 @@ describe('gateway schema', () => {
       ...dataSourceOptions({
         url: database.url,
         schema: 'gateway',
-        entities: [RecentPublicationEntity],
-        migrations: [RecentPublication1780000000000],
+        entities: GATEWAY_ENTITIES,
+        migrations: GATEWAY_MIGRATIONS,
         poolSize: 2,
       }),
       // TypeORM's own require of pg does not resolve inside Jest's module sandbox.

@@ -1,15 +1,17 @@
 import { AddressInfo } from 'node:net';
 import { Topics } from '@app/contracts';
+import { dataSourceOptions } from '@app/database';
 import { ProblemDetailsFilter } from '@app/errors';
 import { KafkaModule, kafkaConfigFrom, StructuredLogger } from '@app/kafka';
 import { DEFAULT_WEBHOOK_BODY_LIMITS } from '@app/meta';
+import { createTestDatabase } from '@app/testing';
 import { Global, INestApplication, Module, ValidationPipe } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import pg, { Client } from 'pg';
+import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
+import pg from 'pg';
 import { register } from 'prom-client';
-import { RecentPublication1780000000000 } from '../../../../apps/gateway/src/migrations/1780000000000-recent-publication';
-import { RecentPublicationEntity } from '../../../../apps/gateway/src/webhooks/recent-publication.entity';
+import { GATEWAY_ENTITIES } from '../../../../apps/gateway/src/entities';
+import { GATEWAY_MIGRATIONS } from '../../../../apps/gateway/src/migrations';
 import { webhookRawBody } from '../../../../apps/gateway/src/webhooks/webhook-raw-body';
 import { WebhookSettings } from '../../../../apps/gateway/src/webhooks/webhook-settings';
 import { WebhooksModule } from '../../../../apps/gateway/src/webhooks/webhooks.module';
@@ -24,33 +26,9 @@ const quiet: StructuredLogger = {
   debug: () => undefined,
 };
 
-export function testDatabaseAdminUrl(): string {
-  return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-}
-
-/** A fresh database for one test file, migrated; returns its URL. */
+/** A database of one test file: a clone of the run's template, every schema migrated. */
 export async function freshDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = new URL(testDatabaseAdminUrl());
-  const name = `it_${label}_${Math.random().toString(36).slice(2, 8)}`;
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  const url = new URL(admin.toString());
-  url.pathname = `/${name}`;
-  const owner = new Client({ connectionString: url.toString() });
-  await owner.connect();
-  await owner.query('CREATE SCHEMA gateway');
-  await owner.end();
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return createTestDatabase(label);
 }
 
 export interface GatewayUnderTest {
@@ -99,17 +77,17 @@ export async function startGateway(options: {
   const moduleRef = await Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot({
-        type: 'postgres',
+        ...dataSourceOptions({
+          url: options.databaseUrl,
+          schema: 'gateway',
+          entities: GATEWAY_ENTITIES,
+          migrations: GATEWAY_MIGRATIONS,
+          poolSize: 5,
+        }),
+        migrationsRun: true,
         // TypeORM's own require of pg does not resolve inside Jest's module sandbox.
         driver: pg,
-        url: options.databaseUrl,
-        entities: [RecentPublicationEntity],
-        schema: 'gateway',
-        migrations: [RecentPublication1780000000000],
-        migrationsRun: true,
-        synchronize: false,
-        logging: false,
-      }),
+      } as TypeOrmModuleOptions),
       SettingsModule,
       GatewayKafkaModule,
       WebhooksModule,
