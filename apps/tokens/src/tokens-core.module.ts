@@ -3,6 +3,7 @@ import { CrmAuthGuard, CrmTokenVerifier } from '@app/auth';
 import { MetaGraphClient } from '@app/meta';
 import { createLocalJWKSet } from 'jose';
 import { CrmClientsRepository } from './clients/crm-clients.repository';
+import { CrmClientsService } from './clients/crm-clients.service';
 import { OAuthController } from './clients/oauth.controller';
 import { OAuthService } from './clients/oauth.service';
 import { SigningKeysRepository } from './clients/signing-keys.repository';
@@ -67,6 +68,7 @@ export class TokensCoreModule {
         CrmAuthGuard,
         InternalAuthGuard,
         CrmClientsRepository,
+        CrmClientsService,
         SigningKeysRepository,
         SigningKeysService,
         OAuthService,
@@ -78,7 +80,7 @@ export class TokensCoreModule {
         OnboardingNoncesRepository,
         OnboardingService,
       ],
-      exports: [ConnectionsService, SigningKeysService, CrmClientsRepository, TokenVault, ConnectionsRepository],
+      exports: [ConnectionsService, SigningKeysService, CrmClientsService, TokenVault, ConnectionsRepository],
     };
   }
 }
