@@ -1,0 +1,288 @@
+import {
+  ComplianceDecisionEvent,
+  ErasureProgressEvent,
+  MetaCallbackEvent,
+  metaCallbackId,
+  deletionConfirmationCode,
+  Topics,
+} from '@app/contracts';
+import { EventPublisher } from '@app/kafka';
+import { Consumer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { rawKafka } from '../kafka/support';
+import {
+  ComplianceUnderTest,
+  eventually,
+  inboundMessage,
+  INTERNAL_TOKEN,
+  startCompliance,
+} from './support/compliance-app';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface WindowBody {
+  open: boolean;
+  closesAt: string | null;
+  humanAgentUntil: string | null;
+  optedOut: boolean;
+  lastUserActionAt: string | null;
+}
+
+describe('compliance app', () => {
+  let sut: ComplianceUnderTest;
+  let publisher: EventPublisher;
+  let db: DataSource;
+  let readToken: string;
+  const decisions: ComplianceDecisionEvent[] = [];
+  let decisionConsumer: Consumer;
+
+  beforeAll(async () => {
+    sut = await startCompliance('compliance');
+    publisher = sut.app.get(EventPublisher);
+    db = sut.app.get(DataSource);
+    readToken = await sut.issuer.token('compliance:read pages:manage');
+    decisionConsumer = rawKafka().consumer({ groupId: `${sut.prefix}it-decisions` });
+    await decisionConsumer.connect();
+    await decisionConsumer.subscribe({ topic: `${sut.prefix}${Topics.complianceDecision}`, fromBeginning: true });
+    await decisionConsumer.run({
+      eachMessage: async ({ message }) => {
+        decisions.push(JSON.parse(message.value!.toString()) as ComplianceDecisionEvent);
+      },
+    });
+  }, 90_000);
+
+  afterAll(async () => {
+    await decisionConsumer?.disconnect();
+    await sut?.close();
+  }, 60_000);
+
+  const publishInbound = (events: ReturnType<typeof inboundMessage>[]) =>
+    publisher.publish(
+      Topics.messagingInbound,
+      events.map((e) => ({ key: e.conversationId, type: 'parley.messaging.inbound.v1', id: e.eventId, data: e })),
+    );
+
+  const get = async <T>(path: string, token: string | null = readToken): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`${sut.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+
+  const window = (conversationId: string) => get<WindowBody>(`/v1/conversations/${conversationId}/window`);
+
+  const decide = async (body: Record<string, unknown>, token = INTERNAL_TOKEN) => {
+    const res = await fetch(`${sut.url}/internal/v1/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ channel: 'messenger', accountId: '1122', requestedBy: 'outbound', ...body }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { allowed: boolean; reason: string; rule: string; deadline?: string },
+    };
+  };
+
+  const processedCount = async (conversationId: string): Promise<number> => {
+    const rows: { n: string }[] = await db.query(
+      'SELECT count(*) AS n FROM compliance.processed_event WHERE conversation_id = $1',
+      [conversationId],
+    );
+    return Number(rows[0].n);
+  };
+
+  it('opens a window from an inbound message and extends it with a later one; a redelivery changes nothing', async () => {
+    const first = inboundMessage({ personId: 'p1', occurredAt: new Date(Date.now() - 3 * HOUR).toISOString() });
+    await publishInbound([first]);
+    const opened = await eventually(
+      () => window(first.conversationId),
+      (r) => r.body.open,
+    );
+    expect(opened.body.closesAt).toBe(new Date(Date.parse(first.occurredAt) + DAY).toISOString());
+    expect(opened.body.humanAgentUntil).toBe(new Date(Date.parse(first.occurredAt) + 7 * DAY).toISOString());
+
+    const later = inboundMessage({ personId: 'p1', occurredAt: new Date(Date.now() - HOUR).toISOString() });
+    // The earlier message again, after the later one: neither its redelivery nor its order moves anything back.
+    await publishInbound([later, first]);
+    const sentinel = inboundMessage({ personId: 'p1', occurredAt: new Date(Date.now() - 2 * HOUR).toISOString() });
+    await publishInbound([sentinel]);
+    await eventually(
+      () => processedCount(first.conversationId),
+      (n) => n >= 3,
+    );
+
+    expect(await processedCount(first.conversationId)).toBe(3);
+    expect((await window(first.conversationId)).body).toMatchObject({
+      open: true,
+      closesAt: new Date(Date.parse(later.occurredAt) + DAY).toISOString(),
+      lastUserActionAt: later.occurredAt,
+    });
+  });
+
+  it('denies the next non-response send after an opt-out keyword, and audits both answers', async () => {
+    const conversationId = 'messenger:1122:p2';
+    await publishInbound([inboundMessage({ personId: 'p2', occurredAt: new Date(Date.now() - HOUR).toISOString() })]);
+    await eventually(
+      () => window(conversationId),
+      (r) => r.body.open,
+    );
+    const before = await decide({ conversationId, personId: 'p2', messagingType: 'UPDATE' });
+    expect(before).toMatchObject({
+      status: 200,
+      body: { allowed: true, reason: 'window_open', rule: 'standard_window' },
+    });
+
+    await publishInbound([
+      inboundMessage({ personId: 'p2', text: 'Stop', occurredAt: new Date(Date.now() - 1000).toISOString() }),
+    ]);
+    await eventually(
+      () => window(conversationId),
+      (r) => r.body.optedOut,
+    );
+
+    const update = await decide({ conversationId, personId: 'p2', messagingType: 'UPDATE' });
+    expect(update.body).toMatchObject({ allowed: false, reason: 'opted_out', rule: 'opt_out' });
+    const reply = await decide({ conversationId, personId: 'p2', messagingType: 'RESPONSE' });
+    expect(reply.body).toMatchObject({ allowed: true, reason: 'window_open' });
+
+    const published = await eventually(
+      async () => decisions.filter((d) => d.conversationId === conversationId),
+      (list) => list.length >= 3,
+    );
+    expect(published.map((d) => d.reason)).toEqual(['window_open', 'opted_out', 'window_open']);
+
+    const from = new Date(Date.now() - HOUR).toISOString();
+    const to = new Date(Date.now() + HOUR).toISOString();
+    const page1 = await get<{ items: ComplianceDecisionEvent[]; nextCursor: string | null }>(
+      `/v1/audit?pageId=1122&from=${from}&to=${to}&limit=2`,
+    );
+    expect(page1.status).toBe(200);
+    expect(page1.body.items).toHaveLength(2);
+    const page2 = await get<{ items: ComplianceDecisionEvent[]; nextCursor: string | null }>(
+      `/v1/audit?pageId=1122&from=${from}&to=${to}&limit=2&cursor=${page1.body.nextCursor}`,
+    );
+    const all = [...page1.body.items, ...page2.body.items].filter((d) => d.conversationId === conversationId);
+    expect(all.map((d) => d.reason)).toEqual(['window_open', 'opted_out', 'window_open']);
+  });
+
+  it('denies a person who never wrote and a retired tag, and refuses callers without credentials', async () => {
+    const never = await decide({
+      conversationId: 'messenger:1122:nobody',
+      personId: 'nobody',
+      messagingType: 'RESPONSE',
+    });
+    expect(never.body).toMatchObject({ allowed: false, reason: 'never_wrote' });
+    const retired = await decide({
+      conversationId: 'messenger:1122:p1',
+      personId: 'p1',
+      messagingType: 'MESSAGE_TAG',
+      tag: 'POST_PURCHASE_UPDATE',
+    });
+    expect(retired.body).toMatchObject({ allowed: false, reason: 'tag_retired', rule: 'retired_tags' });
+    expect(
+      (await decide({ conversationId: 'messenger:1122:p1', personId: 'p1', messagingType: 'RESPONSE' }, 'wrong'))
+        .status,
+    ).toBe(401);
+    expect((await get('/v1/policy', null)).status).toBe(401);
+    const mismatch = await decide({ conversationId: 'messenger:1122:p1', personId: 'p9', messagingType: 'RESPONSE' });
+    expect(mismatch.status).toBe(400);
+  });
+
+  it('serves the rules in force', async () => {
+    const policy = await get<{ standardWindowSeconds: number; tags: { tag: string; status: string }[] }>('/v1/policy');
+    expect(policy.status).toBe(200);
+    expect(policy.body.standardWindowSeconds).toBe(86_400);
+    expect(policy.body.tags).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ tag: 'HUMAN_AGENT', status: 'active' }),
+        expect.objectContaining({ tag: 'ACCOUNT_UPDATE', status: 'retired' }),
+      ]),
+    );
+  });
+
+  it("erases a person from compliance's tables and shows each app's progress", async () => {
+    const conversationId = 'messenger:1122:p3';
+    await publishInbound([inboundMessage({ personId: 'p3', occurredAt: new Date(Date.now() - HOUR).toISOString() })]);
+    await eventually(
+      () => window(conversationId),
+      (r) => r.body.open,
+    );
+    await decide({ conversationId, personId: 'p3', messagingType: 'RESPONSE' });
+
+    const res = await fetch(`${sut.url}/v1/erasure`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${readToken}` },
+      body: JSON.stringify({ channel: 'messenger', accountId: '1122', personId: 'p3' }),
+    });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { erasureId: string; confirmationCode: string; statusUrl: string };
+    expect(created.statusUrl).toBe(`https://parley.example/v1/erasure/${created.confirmationCode}`);
+
+    type Status = { status: string; apps: { app: string; status: string; deletedRecords: number | null }[] };
+    const afterCompliance = await eventually(
+      () => get<Status>(`/v1/erasure/${created.confirmationCode}`, null),
+      (r) => r.body.apps?.some((a) => a.app === 'compliance' && a.status === 'done'),
+    );
+    expect(afterCompliance.body.status).toBe('pending');
+    expect(afterCompliance.body.apps.find((a) => a.app === 'compliance')!.deletedRecords).toBeGreaterThanOrEqual(3);
+    expect(afterCompliance.body.apps.find((a) => a.app === 'outbound')!.status).toBe('pending');
+
+    for (const table of ['conversation', 'processed_event', 'decision']) {
+      const rows: unknown[] = await db.query(`SELECT 1 FROM compliance.${table} WHERE conversation_id = $1`, [
+        conversationId,
+      ]);
+      expect(rows).toEqual([]);
+    }
+    expect((await window(conversationId)).body).toMatchObject({ open: false, lastUserActionAt: null });
+
+    const report = (app: string): ErasureProgressEvent => ({
+      erasureId: created.erasureId,
+      app,
+      status: 'done',
+      deletedRecords: 1,
+      detail: null,
+      reportedAt: new Date().toISOString(),
+    });
+    await publisher.publish(
+      Topics.privacyErasureProgress,
+      ['outbound', 'tokens'].map((app) => ({
+        key: created.erasureId,
+        type: 'parley.privacy.erasure.progress.v1',
+        id: `${created.erasureId.slice(0, 30)}${app === 'outbound' ? '000001' : '000002'}`,
+        data: report(app),
+      })),
+    );
+    const completed = await eventually(
+      () => get<Status>(`/v1/erasure/${created.confirmationCode}`, null),
+      (r) => r.body.status === 'completed',
+    );
+    expect(completed.body.apps.map((a) => [a.app, a.status])).toEqual([
+      ['compliance', 'done'],
+      ['outbound', 'done'],
+      ['tokens', 'done'],
+    ]);
+  });
+
+  it("turns Meta's data-deletion callback into an erasure request at the code Meta was given", async () => {
+    const callbackId = metaCallbackId('data_deletion', `it-${Date.now()}`);
+    const code = deletionConfirmationCode(callbackId);
+    const callback: MetaCallbackEvent = {
+      callbackId,
+      kind: 'data_deletion',
+      appScopedUserId: '218471',
+      issuedAt: null,
+      receivedAt: new Date().toISOString(),
+      confirmationCode: code,
+      statusUrl: `https://parley.example/privacy/deletion-status?code=${code}`,
+      payload: { user_id: '218471' },
+    };
+    await publisher.publish(Topics.metaCallbackReceived, [
+      { key: '218471', type: 'parley.meta.callback.received.v1', id: callbackId, data: callback },
+    ]);
+    const status = await eventually(
+      () => get<{ status: string; apps: { app: string; status: string }[] }>(`/v1/erasure/${code}`, null),
+      (r) => r.status === 200 && r.body.apps.some((a) => a.app === 'compliance' && a.status === 'done'),
+    );
+    expect(status.body.status).toBe('pending');
+    expect((await get(`/v1/erasure/NOSUCHCODE`, null)).status).toBe(404);
+  });
+});
