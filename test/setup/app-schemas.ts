@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-unsafe-function-type */
+import type { EntityClasses, MigrationClasses } from '../../libs/database/src/data-source-options';
 import { COMPLIANCE_ENTITIES } from '../../apps/compliance/src/entities';
 import { COMPLIANCE_MIGRATIONS } from '../../apps/compliance/src/migrations';
 import { GATEWAY_ENTITIES } from '../../apps/gateway/src/entities';
@@ -12,8 +12,8 @@ import { TOKENS_MIGRATIONS } from '../../apps/tokens/src/migrations';
 
 export interface AppSchema {
   schema: string;
-  entities: Function[];
-  migrations: Function[];
+  entities: EntityClasses;
+  migrations: MigrationClasses;
 }
 
 /** Every app's schema with its entities and migrations: the template database and the drift test use them. */

@@ -1,12 +1,15 @@
 import pg from 'pg';
-import { DataSourceOptions, MixedList } from 'typeorm';
+import { DataSourceOptions, MigrationInterface } from 'typeorm';
+
+export type EntityClasses = ReadonlyArray<new () => object>;
+export type MigrationClasses = ReadonlyArray<new () => MigrationInterface>;
 
 export interface AppDatabaseOptions {
   url: string;
   /** The app's own PostgreSQL schema; its migrations table lives there too. */
   schema: string;
-  entities: MixedList<Function | string>;
-  migrations: MixedList<Function | string>;
+  entities: EntityClasses;
+  migrations: MigrationClasses;
   poolSize: number;
 }
 
@@ -18,8 +21,8 @@ export function dataSourceOptions(options: AppDatabaseOptions): DataSourceOption
     driver: pg,
     url: options.url,
     schema: options.schema,
-    entities: options.entities,
-    migrations: options.migrations,
+    entities: [...options.entities],
+    migrations: [...options.migrations],
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,

@@ -99,7 +99,7 @@ async function waitUntilAccepting(url: string, timeoutMs = 30_000): Promise<void
       await client.query('SELECT 1');
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Embedded PostgreSQL did not accept connections: ${String(error)}`);
+      if (Date.now() > deadline) throw new Error(`Embedded PostgreSQL did not accept connections: ${String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
       await client.end().catch(() => undefined);

@@ -1,10 +1,9 @@
 import { DynamicModule, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { BaseAppConfig } from '@app/config';
 import { TopicName } from '@app/contracts';
-import { DatabaseModule } from '@app/database';
+import { DatabaseModule, EntityClasses, MigrationClasses } from '@app/database';
 import { KafkaConfig, KafkaHealth, KafkaModule } from '@app/kafka';
 import { createLogger, ObservabilityModule, ReadinessChecks } from '@app/observability';
-import { MixedList } from 'typeorm';
 
 @Injectable()
 class KafkaReadiness implements OnModuleInit {
@@ -27,8 +26,8 @@ export interface PlatformModulesOptions {
   app: BaseAppConfig;
   /** Absent for an app that speaks no Kafka (the Meta sandbox). */
   kafka?: KafkaConfig;
-  entities: MixedList<Function | string>;
-  migrations: MixedList<Function | string>;
+  entities: EntityClasses;
+  migrations: MigrationClasses;
   /** Topics this app owns and creates at startup. */
   provision?: readonly TopicName[];
 }
