@@ -1,5 +1,4 @@
 import { EntityClasses } from '@app/database';
-import { EntityClasses } from '@app/database';
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 import { MessageStatusEntity } from './messages/message-status.entity';
 import { OutboundMessageEntity } from './messages/outbound-message.entity';

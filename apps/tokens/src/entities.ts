@@ -1,5 +1,4 @@
 import { EntityClasses } from '@app/database';
-import { EntityClasses } from '@app/database';
 import { CrmClientEntity } from './clients/crm-client.entity';
 import { SigningKeyEntity } from './clients/signing-key.entity';
 import { PageConnectionEntity } from './connections/page-connection.entity';

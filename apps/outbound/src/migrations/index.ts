@@ -1,5 +1,4 @@
 import { MigrationClasses } from '@app/database';
-import { MigrationClasses } from '@app/database';
 import { OutboundMessages1780000200000 } from './1780000200000-outbound-messages';
 
 /** The outbound schema's migrations, oldest first. Committed, and run at boot under an advisory lock. */
