@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { outboundConversationId } from '@app/contracts';
+import { CrmPrincipal } from '@app/auth';
+import { DomainError } from '@app/errors';
+import { Injectable, Logger } from '@nestjs/common';
+import { PageTokens } from '../accounts/page-tokens';
+import { Clock } from '../common/clock';
+import { SendDecisions } from '../compliance/send-decisions';
+import { isValidIdempotencyKey, requestHash } from '../idempotency/request-hash';
+import { AcceptedMessageView, MessagePageView, MessageView } from './dto/message-views.dto';
+import { SendMessageDto } from './dto/send-message.dto';
+import { contentOf, decodeCursor, encodeCursor, messageView } from './message-mapping';
+import { messageProblems } from './message-rules';
+import { MessagesRepository } from './messages.repository';
+import { OutboundEvents } from './outbound-events';
+import { OutboundMessageEntity } from './outbound-message.entity';
+
+const SEND_OPERATION = 'POST /v1/messages';
+
+export interface Accepted {
+  /** 202 for a new message; the stored status for a replay. */
+  statusCode: number;
+  body: AcceptedMessageView;
+  replayed: boolean;
+}
+
+/**
+ * Accepting a CRM's message: idempotency, channel rules, the tenant's own account, compliance's decision,
+ * then persisted and published. Answers only once the request record is on Kafka.
+ */
+@Injectable()
+export class MessagesService {
+  private readonly logger = new Logger(MessagesService.name);
+
+  constructor(
+    private readonly messages: MessagesRepository,
+    private readonly events: OutboundEvents,
+    private readonly decisions: SendDecisions,
+    private readonly tokens: PageTokens,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(principal: CrmPrincipal, dto: SendMessageDto, idempotencyKey: string | undefined): Promise<Accepted> {
+    if (!isValidIdempotencyKey(idempotencyKey)) {
+      throw new DomainError(
+        'validation_failed',
+        'The Idempotency-Key header is required: 1 to 255 visible ASCII characters.',
+        {
+          errors: ['Idempotency-Key header is required'],
+        },
+      );
+    }
+    const hash = requestHash(SEND_OPERATION, dto);
+    const replay = await this.replay(principal.tenantId, idempotencyKey, hash);
+    if (replay) return replay;
+
+    const content = contentOf(dto.message);
+    const messagingType = dto.messagingType ?? 'RESPONSE';
+    const problems = messageProblems({ channel: dto.channel, messagingType, tag: dto.tag ?? null, message: content });
+    if (problems.length > 0) {
+      throw new DomainError('validation_failed', 'The message breaks a rule of its channel.', {
+        errors: problems.map((p) => `${p.field} ${p.problem}`),
+        fields: problems,
+      });
+    }
+    const access = await this.tokens.access(dto.channel, dto.accountId);
+    if (!access || access.tenantId !== principal.tenantId) {
+      throw new DomainError(
+        'not_found',
+        `The ${dto.channel} account ${dto.accountId} is not connected for this tenant.`,
+      );
+    }
+    const conversationId = outboundConversationId(dto.channel, dto.accountId, dto.recipientId);
+    const decision = await this.decisions.decide({
+      channel: dto.channel,
+      accountId: dto.accountId,
+      personId: dto.recipientId,
+      conversationId,
+      messagingType,
+      tag: dto.tag ?? null,
+      isHumanAgent: dto.humanAgent ?? false,
+      requestedBy: principal.clientId,
+    });
+    if (!decision.allowed) {
+      throw new DomainError('send_denied', `Compliance refused the message: ${decision.reason}.`, {
+        reason: decision.reason,
+        rule: decision.rule,
+        windowClosedAt: decision.windowClosedAt,
+      });
+    }
+
+    const now = this.clock.now();
+    const message = Object.assign(new OutboundMessageEntity(), {
+      id: randomUUID(),
+      tenantId: principal.tenantId,
+      channel: dto.channel,
+      accountId: dto.accountId,
+      recipientId: dto.recipientId,
+      conversationId,
+      messagingType,
+      tag: dto.tag ?? null,
+      content,
+      status: 'accepted' as const,
+      metaMessageId: null,
+      failure: null,
+      outcomeUnknown: false,
+      attempts: 0,
+      sentAt: null,
+      publishedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const body: AcceptedMessageView = {
+      id: message.id,
+      status: 'accepted',
+      conversationId,
+      acceptedAt: now.toISOString(),
+    };
+    const stored = await this.messages.createAccepted(message, {
+      tenantId: principal.tenantId,
+      key: idempotencyKey,
+      operation: SEND_OPERATION,
+      requestHash: hash,
+      statusCode: 202,
+      response: { ...body },
+    });
+    if (!stored) {
+      const raced = await this.replay(principal.tenantId, idempotencyKey, hash);
+      if (raced) return raced;
+      throw new DomainError('conflict', 'The Idempotency-Key is being used by a concurrent request.');
+    }
+    await this.publish(message);
+    return { statusCode: 202, body, replayed: false };
+  }
+
+  /** Publishes an accepted message; a row left unpublished (Kafka away) is picked up by the relay. */
+  async publish(message: OutboundMessageEntity): Promise<void> {
+    try {
+      await this.events.request(message);
+      await this.events.status(message, { status: 'accepted', occurredAt: message.createdAt });
+    } catch (error) {
+      this.logger.warn({ messageId: message.id, error: String(error) }, 'Outbound request not published yet');
+      throw new DomainError('unavailable', 'The message is stored but could not be queued yet; it will be sent.', {
+        messageId: message.id,
+      });
+    }
+    await this.messages.markPublished(message.id, this.clock.now());
+  }
+
+  async get(principal: CrmPrincipal, id: string): Promise<MessageView> {
+    const message = await this.messages.find(id);
+    if (!message || message.tenantId !== principal.tenantId) throw new DomainError('not_found', 'Message not found.');
+    return messageView(message, await this.messages.history(id));
+  }
+
+  async list(
+    principal: CrmPrincipal,
+    conversationId: string,
+    cursor: string | undefined,
+    limit = 50,
+  ): Promise<MessagePageView> {
+    const after = cursor === undefined ? null : decodeCursor(cursor);
+    if (cursor !== undefined && after === null) {
+      throw new DomainError('validation_failed', 'The cursor is not valid.', { errors: ['cursor is not valid'] });
+    }
+    const page = await this.messages.conversationPage(principal.tenantId, conversationId, after, limit);
+    const views = await Promise.all(page.messages.map(async (m) => messageView(m, await this.messages.history(m.id))));
+    return { data: views, nextCursor: page.next ? encodeCursor(page.next) : null };
+  }
+
+  private async replay(tenantId: string, key: string, hash: string): Promise<Accepted | null> {
+    const stored = await this.messages.storedAnswer(tenantId, key);
+    if (!stored) return null;
+    if (stored.operation !== SEND_OPERATION || stored.requestHash !== hash) {
+      throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
+    }
+    return { statusCode: stored.statusCode, body: stored.response as unknown as AcceptedMessageView, replayed: true };
+  }
+}

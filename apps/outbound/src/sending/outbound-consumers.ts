@@ -1,0 +1,55 @@
+import { InboundEvent, OutboundRequestEvent, TopicName, Topics, validateTopicPayload } from '@app/contracts';
+import { DomainError, isRetriable } from '@app/errors';
+import { classifyFailure, FailureKind, KafkaConsumers, Validation } from '@app/kafka';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ReceiptsService } from '../receipts/receipts.service';
+import { SendWorkerService } from './send-worker.service';
+
+export class ConsumerSettings {
+  constructor(
+    /** Accounts (partitions) sent for at once by one replica. */
+    readonly sendConcurrency: number = 8,
+    readonly enabled: boolean = true,
+  ) {}
+}
+
+function validator<T>(value: unknown, topic: TopicName): Validation<T> {
+  const result = validateTopicPayload(topic, value);
+  return result.valid ? { ok: true, value: value as T } : { ok: false, reason: result.errors.join('; ') };
+}
+
+/** Domain errors say themselves whether a retry can help (a dependency away) or not. */
+export function classifyOutboundFailure(error: unknown): FailureKind {
+  if (error instanceof DomainError) return isRetriable(error.code) ? 'transient' : 'permanent';
+  return classifyFailure(error);
+}
+
+/** The outbound consumer groups: senders of requests, and receipts from the gateway's inbound events. */
+@Injectable()
+export class OutboundConsumers implements OnApplicationBootstrap {
+  constructor(
+    private readonly consumers: KafkaConsumers,
+    private readonly worker: SendWorkerService,
+    private readonly receipts: ReceiptsService,
+    private readonly settings: ConsumerSettings,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.settings.enabled) return;
+    await this.consumers.start<OutboundRequestEvent>({
+      groupId: 'outbound-sender',
+      topics: [Topics.outboundRequest],
+      validate: validator,
+      classify: classifyOutboundFailure,
+      partitionsConsumedConcurrently: this.settings.sendConcurrency,
+      handle: (event) => this.worker.handle(event.value, event.headers.correlationId),
+    });
+    await this.consumers.start<InboundEvent>({
+      groupId: 'outbound-receipts',
+      topics: [Topics.messagingInbound],
+      validate: validator,
+      classify: classifyOutboundFailure,
+      handle: (event) => this.receipts.handle(event.value, event.headers.correlationId),
+    });
+  }
+}
