@@ -23,7 +23,8 @@ export class ObservabilityModule implements NestModule {
           pinoHttp: {
             ...pinoOptions({ service: options.service, level: options.logLevel }),
             genReqId: correlationIdFor,
-            customAttributeKeys: { reqId: 'correlationId' },
+            // Every line logged while handling a request carries its correlation id.
+            customProps: (request) => ({ correlationId: request.id }),
             autoLogging: { ignore: (request) => /^\/(health|metrics)/.test(request.url ?? '') },
             serializers: {
               req: (req: { id: unknown; method: string; url: string }) => ({

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase, TestDatabase } from '@app/testing';
+import { APP_NAMES, AppName, planStack } from '../../../libs/dev-stack/src/stack-plan';
+import { builtEntry, freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
+
+jest.setTimeout(120_000);
+
+const entryOf = (app: AppName) => builtEntry(`apps/${app}/src/main.js`);
+
+describe('every app, started as a process', () => {
+  it.each(APP_NAMES)('%s exits non-zero naming each bad variable', async (app) => {
+    const running = startProcess(entryOf(app), { PORT: 'eighty', DATABASE_URL: 'not-a-url', KAFKA_BROKERS: 'x' });
+    expect(await running.exited).toBe(1);
+    const fatal = running.output().trim().split('\n').pop()!;
+    expect(fatal).toContain('PORT must be an integer');
+    expect(fatal).toContain('DATABASE_URL must be a postgres:// URL');
+  });
+
+  describe('with the settings npm start gives them', () => {
+    let database: TestDatabase;
+    const running: { app: AppName; url: string; process: RunningProcess }[] = [];
+
+    beforeAll(async () => {
+      database = await createTestDatabase('apps_as_processes');
+      const portVariables: Record<string, string> = {};
+      for (const app of APP_NAMES) portVariables[`${app.toUpperCase().replace('-', '_')}_PORT`] = String(await freePort());
+      const plan = planStack(
+        { ...portVariables, DATABASE_URL: database.url, KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS!, LOG_LEVEL: 'warn' },
+        '.data',
+        {
+          tokenEncryptionKey: `test1:${randomBytes(32).toString('base64')}`,
+          internalApiToken: randomBytes(24).toString('hex'),
+          onboardingStateSecret: randomBytes(24).toString('hex'),
+        },
+      );
+      const prefix = `e2e-${randomBytes(3).toString('hex')}.`;
+      for (const spec of plan.apps) {
+        const process = startProcess(entryOf(spec.name), { ...spec.env, KAFKA_TOPIC_PREFIX: prefix });
+        running.push({ app: spec.name, url: `http://127.0.0.1:${spec.port}`, process });
+      }
+      await Promise.all(running.map(({ url, process }) => waitForReady(url, process, 90_000)));
+    });
+
+    afterAll(async () => {
+      for (const { process } of running) process.child.kill('SIGTERM');
+      await Promise.all(running.map(({ process }) => process.exited));
+      await database?.drop();
+    });
+
+    it('reports ready with its database (and Kafka where it has one)', async () => {
+      for (const { app, url } of running) {
+        const response = await fetch(`${url}/health/ready`);
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as { checks: Record<string, string> };
+        expect(body.checks.database).toBe('up');
+        if (app !== 'meta-sandbox') expect(body.checks.kafka).toBe('up');
+      }
+    });
+
+    it('serves liveness, Prometheus metrics and Swagger UI, and echoes the correlation id', async () => {
+      for (const { url } of running) {
+        const live = await fetch(`${url}/health/live`, { headers: { 'x-request-id': 'corr-123' } });
+        expect(live.status).toBe(200);
+        expect(live.headers.get('x-request-id')).toBe('corr-123');
+        const metrics = await (await fetch(`${url}/metrics`)).text();
+        expect(metrics).toContain('process_cpu_seconds_total');
+        expect(metrics).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/health\/live"[^}]*status="200"/);
+        const docs = await fetch(`${url}/docs`);
+        expect(docs.status).toBe(200);
+        expect(await docs.text()).toContain('swagger');
+        expect(live.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+    });
+
+    it('answers an unknown route with problem+json carrying the correlation id', async () => {
+      for (const { url } of running) {
+        const response = await fetch(`${url}/v1/no-such-thing-here`, { method: 'DELETE', headers: { 'x-request-id': 'corr-404' } });
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        if (response.headers.get('content-type')?.startsWith('application/problem+json')) {
+          expect(await response.json()).toMatchObject({ correlationId: 'corr-404' });
+        }
+      }
+    });
+  });
+});
