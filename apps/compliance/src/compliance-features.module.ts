@@ -8,6 +8,7 @@ import { Clock, SystemClock } from './common/clock';
 import { PolicySettings } from './common/policy-settings';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
+import { DeletionStatusController } from './erasure/deletion-status.controller';
 import { ErasureController } from './erasure/erasure.controller';
 import { ErasureConsumers } from './erasure/erasure.consumers';
 import { ErasureRepository } from './erasure/erasure.repository';
@@ -27,7 +28,14 @@ import { WindowsService } from './windows/windows.service';
  * schema, the Kafka module (EventPublisher, KafkaConsumers) and the CRM auth module.
  */
 @Module({
-  controllers: [WindowsController, DecisionsController, AuditController, PolicyController, ErasureController],
+  controllers: [
+    WindowsController,
+    DecisionsController,
+    AuditController,
+    PolicyController,
+    ErasureController,
+    DeletionStatusController,
+  ],
   providers: [
     { provide: Clock, useClass: SystemClock },
     { provide: ConversationsRepository, useClass: PgConversationsRepository },

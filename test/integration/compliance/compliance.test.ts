@@ -284,5 +284,12 @@ describe('compliance app', () => {
     );
     expect(status.body.status).toBe('pending');
     expect((await get(`/v1/erasure/NOSUCHCODE`, null)).status).toBe(404);
+
+    const page = await fetch(`${sut.url}/privacy/deletion-status?code=${code}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain(code);
+    expect(html).toContain('<li>compliance: Deleted</li>');
   });
 });

@@ -16,6 +16,7 @@ import { PolicySettings } from '../common/policy-settings';
 import { ConversationsRepository } from '../windows/conversations.repository';
 import { CreateErasureDto, ErasureStatusDto } from './dto/erasure.dto';
 import { ErasureRepository } from './erasure.repository';
+import { deletionStatusPage } from './deletion-status-page';
 import { erasureStatus } from './erasure-status';
 
 export const COMPLIANCE_APP = 'compliance';
@@ -100,8 +101,18 @@ export class ErasureService {
   }
 
   async status(confirmationCode: string): Promise<ErasureStatusDto> {
+    const status = await this.findStatus(confirmationCode);
+    if (!status) throw new DomainError('not_found', 'No erasure request has this confirmation code.');
+    return status;
+  }
+
+  async statusPage(confirmationCode: string): Promise<string> {
+    return deletionStatusPage(await this.findStatus(confirmationCode), confirmationCode);
+  }
+
+  private async findStatus(confirmationCode: string): Promise<ErasureStatusDto | null> {
     const request = await this.erasures.findByCode(confirmationCode);
-    if (!request) throw new DomainError('not_found', 'No erasure request has this confirmation code.');
+    if (!request) return null;
     const { status, apps } = erasureStatus(await this.erasures.progress(request.erasureId), this.settings.erasureApps);
     return {
       confirmationCode: request.confirmationCode,

@@ -2,5 +2,4 @@ import { MigrationClasses } from '@app/database';
 import { ComplianceTables1780100000000 } from './1780100000000-compliance-tables';
 
 /** The compliance schema's migrations, oldest first. Committed, and run at boot under an advisory lock. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for migration lists
 export const COMPLIANCE_MIGRATIONS: MigrationClasses = [ComplianceTables1780100000000];

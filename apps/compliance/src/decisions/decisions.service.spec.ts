@@ -1,0 +1,162 @@
+import { ComplianceDecisionEvent } from '@app/contracts';
+import { DomainError } from '@app/errors';
+import { AuditQuery, AuditRepository } from '../audit/audit.repository';
+import { DecisionRelay } from '../audit/decision-relay';
+import { Clock } from '../common/clock';
+import { PolicySettings } from '../common/policy-settings';
+import { ConversationState, emptyState, StateChange } from './conversation-state';
+import { DecisionsService } from './decisions.service';
+import { DecisionRequestDto } from './dto/decision.dto';
+import { DEFAULT_MESSAGING_POLICY } from './messaging-policy';
+import { InMemoryVolumeTracker } from '../volume/volume-tracker';
+import { ConversationIdentity, ConversationsRepository } from '../windows/conversations.repository';
+
+const NOW = new Date('2026-06-01T12:00:00.000Z');
+
+class FixedClock extends Clock {
+  now(): Date {
+    return NOW;
+  }
+}
+
+class FakeConversations extends ConversationsRepository {
+  readonly states = new Map<string, ConversationState>();
+  apply(_id: string, _c: ConversationIdentity, _change: StateChange, _at: Date): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+  find(conversationId: string): Promise<ConversationState | null> {
+    return Promise.resolve(this.states.get(conversationId) ?? null);
+  }
+  erase(): Promise<number> {
+    return Promise.resolve(0);
+  }
+  purgeOlderThan(): Promise<number> {
+    return Promise.resolve(0);
+  }
+}
+
+class FakeAudit extends AuditRepository {
+  readonly stored: ComplianceDecisionEvent[] = [];
+  append(decision: ComplianceDecisionEvent): Promise<void> {
+    this.stored.push(decision);
+    return Promise.resolve();
+  }
+  list(_q: AuditQuery): Promise<ComplianceDecisionEvent[]> {
+    return Promise.resolve([]);
+  }
+  pending(): Promise<ComplianceDecisionEvent[]> {
+    return Promise.resolve([]);
+  }
+  markPublished(): Promise<void> {
+    return Promise.resolve();
+  }
+  eraseConversation(): Promise<number> {
+    return Promise.resolve(0);
+  }
+  purgeOlderThan(): Promise<number> {
+    return Promise.resolve(0);
+  }
+}
+
+class CountingRelay {
+  kicks = 0;
+  kick(): void {
+    this.kicks++;
+  }
+}
+
+const settings: PolicySettings = {
+  policy: DEFAULT_MESSAGING_POLICY,
+  optOutKeywordsByAccount: {},
+  windowRetentionMs: 0,
+  auditRetentionMs: 0,
+  retentionSweepIntervalMs: 1000,
+  publicUrl: 'https://parley.example',
+  erasureApps: ['compliance'],
+};
+
+function request(overrides: Partial<DecisionRequestDto> = {}): DecisionRequestDto {
+  return {
+    conversationId: 'messenger:1:2',
+    channel: 'messenger',
+    accountId: '1',
+    personId: '2',
+    messagingType: 'UPDATE',
+    requestedBy: 'outbound',
+    ...overrides,
+  };
+}
+
+describe(DecisionsService.name, () => {
+  let conversations: FakeConversations;
+  let audit: FakeAudit;
+  let relay: CountingRelay;
+  let volume: InMemoryVolumeTracker;
+  let sut: DecisionsService;
+
+  beforeEach(() => {
+    conversations = new FakeConversations();
+    audit = new FakeAudit();
+    relay = new CountingRelay();
+    volume = new InMemoryVolumeTracker(86_400_000);
+    sut = new DecisionsService(
+      conversations,
+      audit,
+      relay as unknown as DecisionRelay,
+      volume,
+      settings,
+      new FixedClock(),
+    );
+    conversations.states.set('messenger:1:2', {
+      ...emptyState({ conversationId: 'messenger:1:2', channel: 'messenger', accountId: '1', personId: '2' }),
+      lastUserActionAt: new Date(NOW.getTime() - 3_600_000),
+    });
+  });
+
+  describe('decide', () => {
+    it('answers, stores the decision for the audit and queues it for publishing', async () => {
+      const answer = await sut.decide(request({ tag: undefined }));
+      expect(answer).toMatchObject({
+        allowed: true,
+        reason: 'window_open',
+        rule: 'standard_window',
+        deadline: '2026-06-02T11:00:00.000Z',
+        pacing: { level: 'ok', budgetPerSecond: 32 },
+      });
+      expect(audit.stored).toEqual([
+        expect.objectContaining({
+          decisionId: answer.decisionId,
+          requestedBy: 'outbound',
+          allowed: true,
+          tag: null,
+          isHumanAgent: false,
+          decidedAt: NOW.toISOString(),
+        }),
+      ]);
+      expect(relay.kicks).toBe(1);
+    });
+
+    it('counts allowed sends against the pacing budget, and denies non-responses at the deny level', async () => {
+      for (let i = 0; i < 32; i++) await sut.decide(request());
+      const update = await sut.decide(request());
+      expect(update).toMatchObject({
+        allowed: false,
+        reason: 'volume_over_limit',
+        pacing: { level: 'deny', budgetPerSecond: 0 },
+      });
+      expect(update.deadline).toBeUndefined();
+      const reply = await sut.decide(request({ messagingType: 'RESPONSE' }));
+      expect(reply.allowed).toBe(true);
+    });
+
+    it('does not count denied sends', async () => {
+      await sut.decide(request({ conversationId: 'messenger:1:3', personId: '3' }));
+      expect(sut.pacing('messenger', '1', NOW).budgetPerSecond).toBe(32);
+    });
+
+    it('refuses a conversation id that does not match the channel, account and person', async () => {
+      await expect(sut.decide(request({ personId: '9' }))).rejects.toThrow(DomainError);
+      expect(audit.stored).toEqual([]);
+    });
+  });
+});
