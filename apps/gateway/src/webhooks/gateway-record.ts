@@ -28,6 +28,4 @@ export interface RequestTrace {
 /** Where the gateway's records go; resolves only once Kafka acknowledged every record (acks=all). */
 export abstract class GatewayPublisher {
   abstract publish(records: readonly GatewayRecord[], trace: RequestTrace): Promise<void>;
-  /** Whether the broker was reachable at the last attempt; a false answer short-circuits to 503. */
-  abstract isAvailable(): boolean;
 }

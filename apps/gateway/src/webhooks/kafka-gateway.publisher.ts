@@ -56,6 +56,7 @@ export class KafkaGatewayPublisher extends GatewayPublisher implements OnApplica
     super();
   }
 
+  /** False from a failed send until a probe finds Kafka again. */
   isAvailable(): boolean {
     return this.available;
   }

@@ -19,9 +19,6 @@ class RecordingPublisher extends GatewayPublisher {
     this.records.push(...records);
     return Promise.resolve();
   }
-  isAvailable(): boolean {
-    return !this.down;
-  }
 }
 
 class FixedClock extends Clock {

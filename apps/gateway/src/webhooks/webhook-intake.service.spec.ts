@@ -26,9 +26,6 @@ class FakePublisher extends GatewayPublisher {
     this.batches.push([...records]);
     return Promise.resolve();
   }
-  isAvailable(): boolean {
-    return this.behaviour === 'ack';
-  }
   get records(): GatewayRecord[] {
     return this.batches.flat();
   }
