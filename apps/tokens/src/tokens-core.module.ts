@@ -18,6 +18,8 @@ import { PagesService } from './connections/pages.service';
 import { parseKeyring } from './crypto/token-cipher';
 import { TokenVault } from './crypto/token-vault';
 import { DiagnosticsService } from './diagnostics/diagnostics.service';
+import { TokenHealthConsumers } from './health/token-health.consumers';
+import { TokenHealthService } from './health/token-health.service';
 import { InternalAuthGuard } from './internal/internal-auth.guard';
 import { InternalController } from './internal/internal.controller';
 import { GraphMetaApi } from './meta/graph-meta-api';
@@ -79,8 +81,17 @@ export class TokensCoreModule {
         PagesService,
         OnboardingNoncesRepository,
         OnboardingService,
+        TokenHealthService,
+        TokenHealthConsumers,
       ],
-      exports: [ConnectionsService, SigningKeysService, CrmClientsService, TokenVault, ConnectionsRepository],
+      exports: [
+        TokenHealthService,
+        ConnectionsService,
+        SigningKeysService,
+        CrmClientsService,
+        TokenVault,
+        ConnectionsRepository,
+      ],
     };
   }
 }

@@ -24,7 +24,8 @@ export class TokensModule {
           kafka: settings.kafka,
           entities: TOKENS_ENTITIES,
           migrations: TOKENS_MIGRATIONS,
-          provision: [Topics.tokensConnection],
+          // Consumed here too; creating them is idempotent, so boot order does not matter.
+          provision: [Topics.tokensConnection, Topics.outboundStatus, Topics.metaCallbackReceived],
         }),
         TokensCoreModule.forRoot(settings.app),
       ],

@@ -1,6 +1,8 @@
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import { Client } from 'pg';
-import { ConnectionEvent, Topics, validateTopicPayload } from '@app/contracts';
+import { randomUUID } from 'node:crypto';
+import { ConnectionEvent, MetaCallbackEvent, OutboundStatusEvent, Topics, validateTopicPayload } from '@app/contracts';
+import { EventPublisher } from '@app/kafka';
 import { testBrokers, uniquePrefix } from '../kafka/support';
 import { eventually, TopicReader } from '../gateway/support/topic-reader';
 import { freshDatabase, SandboxUnderTest, startSandbox } from '../meta-sandbox/support/sandbox';
@@ -203,6 +205,84 @@ describe('tokens onboarding against the Meta sandbox', () => {
       access_token: world.app.appToken,
     });
     expect(debug.body.data).toMatchObject({ is_valid: true, profile_id: world.pageId });
+  });
+
+  it('turns error 190 from outbound into an invalid connection at once, and reports it', async () => {
+    const failed: OutboundStatusEvent = {
+      eventId: randomUUID(),
+      messageId: randomUUID(),
+      conversationId: `instagram:${world.igId}:1`,
+      channel: 'instagram',
+      accountId: world.igId,
+      status: 'failed',
+      metaMessageId: null,
+      occurredAt: new Date().toISOString(),
+      failure: {
+        reason: 'token_invalid',
+        detail: 'Error validating access token',
+        metaCode: 190,
+        metaSubcode: 460,
+        fbtraceId: 'Ab1',
+      },
+    };
+    expect(validateTopicPayload(Topics.outboundStatus, failed).valid).toBe(true);
+    await sut.app
+      .get(EventPublisher)
+      .publish(Topics.outboundStatus, [
+        { key: failed.conversationId, type: 'parley.messaging.outbound.status.v1', id: failed.eventId, data: failed },
+      ]);
+    await eventually(
+      () => events().some((e) => e.change === 'invalid' && e.pageId === world.pageId),
+      30_000,
+      'invalid event',
+    );
+    expect(events().find((e) => e.change === 'invalid')).toMatchObject({
+      reason: 'meta_error_190_460',
+      status: 'invalid',
+      tenantId: 'acme',
+    });
+    const internal = await fetch(`${sut.url}/internal/v1/accounts/${world.pageId}/token`, {
+      headers: { authorization: `Bearer ${INTERNAL_TOKEN}` },
+    });
+    expect(internal.status).toBe(409);
+    const acme = await crmToken('acme');
+    expect((await api(`/v1/pages/${world.pageId}`, acme)).body).toMatchObject({
+      status: 'invalid',
+      statusReason: 'meta_error_190_460',
+    });
+  });
+
+  it('disconnects the Pages of a user who removed the app (deauthorize callback)', async () => {
+    const [granter] = await query(`SELECT granted_by FROM tokens.page_connection WHERE page_id = $1`, [shopId()]);
+    const callback: MetaCallbackEvent = {
+      callbackId: randomUUID(),
+      kind: 'deauthorize',
+      appScopedUserId: String(granter.granted_by),
+      issuedAt: null,
+      receivedAt: new Date().toISOString(),
+      confirmationCode: null,
+      statusUrl: null,
+      payload: { user_id: granter.granted_by },
+    };
+    await sut.app
+      .get(EventPublisher)
+      .publish(Topics.metaCallbackReceived, [
+        {
+          key: callback.appScopedUserId,
+          type: 'parley.meta.callback.received.v1',
+          id: callback.callbackId,
+          data: callback,
+        },
+      ]);
+    await eventually(
+      () => events().some((e) => e.change === 'disconnected' && e.pageId === shopId()),
+      30_000,
+      'disconnected event',
+    );
+    expect(events().find((e) => e.change === 'disconnected')).toMatchObject({
+      reason: 'deauthorized',
+      status: 'disconnected',
+    });
   });
 
   it('keeps every Meta token out of the database, the events and the logs', async () => {

@@ -62,6 +62,7 @@ export function tokensConfig(overrides: Partial<TokensConfig>): TokensConfig {
     ONBOARDING_STATE_SECRET: randomBytes(32).toString('hex'),
     INTERNAL_API_TOKEN: INTERNAL_TOKEN,
     AUTH_ISSUER: 'https://tokens.parley.test',
+    HEALTH_CHECK_INTERVAL_SECONDS: 0,
     ...overrides,
   });
 }
@@ -81,7 +82,7 @@ export async function startTokens(options: {
         config: kafkaConfigFrom({ KAFKA_BROKERS: options.brokers, KAFKA_TOPIC_PREFIX: options.prefix }),
         source: '/parley/tokens',
         clientId: 'parley-tokens-it',
-        provision: [Topics.tokensConnection],
+        provision: [Topics.tokensConnection, Topics.outboundStatus, Topics.metaCallbackReceived],
         logger: logs.kafka,
       }),
     ],

@@ -1,0 +1,37 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { MetaCallbackEvent, OutboundStatusEvent, TopicName, Topics, validateTopicPayload } from '@app/contracts';
+import { KafkaConsumers, Validation } from '@app/kafka';
+import { TokenHealthService } from './token-health.service';
+
+function schemaValidator<T>(topic: TopicName): (value: unknown) => Validation<T> {
+  return (value) => {
+    const result = validateTopicPayload(topic, value);
+    return result.valid ? { ok: true, value: value as T } : { ok: false, reason: result.errors.join('; ') };
+  };
+}
+
+/** Outbound failures with error 190 invalidate a connection at once; deauthorize callbacks disconnect. */
+@Injectable()
+export class TokenHealthConsumers implements OnApplicationBootstrap {
+  constructor(
+    private readonly consumers: KafkaConsumers,
+    private readonly health: TokenHealthService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await Promise.all([
+      this.consumers.start<OutboundStatusEvent>({
+        groupId: 'tokens-outbound-status',
+        topics: [Topics.outboundStatus],
+        validate: schemaValidator(Topics.outboundStatus),
+        handle: (event) => this.health.onOutboundStatus(event.value),
+      }),
+      this.consumers.start<MetaCallbackEvent>({
+        groupId: 'tokens-callbacks',
+        topics: [Topics.metaCallbackReceived],
+        validate: schemaValidator(Topics.metaCallbackReceived),
+        handle: (event) => this.health.onMetaCallback(event.value),
+      }),
+    ]);
+  }
+}
