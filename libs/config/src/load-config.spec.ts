@@ -26,6 +26,10 @@ describe(loadConfig.name, () => {
     expect(message).toContain('DATABASE_URL must be a postgres:// URL');
   });
 
+  it.each(['mysql://x@y/z', 'not-a-url'])('rejects %s as DATABASE_URL', (url) => {
+    expect(() => loadConfig({ app: BaseAppConfig }, { ...valid, DATABASE_URL: url })).toThrow(/DATABASE_URL/);
+  });
+
   it('rejects a database URL of another scheme', () => {
     expect(() => loadConfig({ app: BaseAppConfig }, { ...valid, DATABASE_URL: 'mysql://x@y/z' })).toThrow(
       /DATABASE_URL/,

@@ -34,11 +34,13 @@ describe('every app, started as a process', () => {
         },
       );
       const prefix = `e2e-${randomBytes(3).toString('hex')}.`;
+      // One after the other, in the order npm start uses: producers create their topics before consumers start.
       for (const spec of plan.apps) {
         const process = startProcess(entryOf(spec.name), { ...spec.env, KAFKA_TOPIC_PREFIX: prefix });
-        running.push({ app: spec.name, url: `http://127.0.0.1:${spec.port}`, process });
+        const url = `http://127.0.0.1:${spec.port}`;
+        running.push({ app: spec.name, url, process });
+        await waitForReady(url, process, 60_000);
       }
-      await Promise.all(running.map(({ url, process }) => waitForReady(url, process, 90_000)));
     });
 
     afterAll(async () => {
