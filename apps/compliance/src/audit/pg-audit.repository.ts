@@ -84,11 +84,6 @@ export class PgAuditRepository extends AuditRepository {
   }
 
   async pending(limit: number): Promise<ComplianceDecisionEvent[]> {
-    // Outbox rows whose decision was purged meanwhile have nothing left to publish.
-    await this.dataSource.query(
-      `DELETE FROM compliance.decision_outbox o
-       WHERE NOT EXISTS (SELECT 1 FROM compliance.decision d WHERE d.id = o.decision_id)`,
-    );
     const rows: DecisionRow[] = await this.dataSource.query(
       `SELECT d.* FROM compliance.decision_outbox o JOIN compliance.decision d ON d.id = o.decision_id
        ORDER BY d.decided_at, d.id LIMIT $1`,
@@ -103,17 +98,24 @@ export class PgAuditRepository extends AuditRepository {
   }
 
   async eraseConversation(conversationId: string): Promise<number> {
-    const [, count]: [unknown[], number] = await this.dataSource.query(
-      `DELETE FROM compliance.decision WHERE conversation_id = $1`,
+    const rows: { n: number }[] = await this.dataSource.query(
+      `WITH erased AS (DELETE FROM compliance.decision WHERE conversation_id = $1 RETURNING id),
+         unqueued AS (DELETE FROM compliance.decision_outbox WHERE decision_id IN (SELECT id FROM erased))
+       SELECT count(*)::int AS n FROM erased`,
       [conversationId],
     );
-    return count;
+    return rows[0].n;
   }
 
   async purgeOlderThan(cutoff: Date): Promise<number> {
     const [, count]: [unknown[], number] = await this.dataSource.query(
       `DELETE FROM compliance.decision WHERE decided_at < $1`,
       [cutoff],
+    );
+    // Outbox rows whose decision was purged (or erased) have nothing left to publish.
+    await this.dataSource.query(
+      `DELETE FROM compliance.decision_outbox o
+       WHERE NOT EXISTS (SELECT 1 FROM compliance.decision d WHERE d.id = o.decision_id)`,
     );
     return count;
   }

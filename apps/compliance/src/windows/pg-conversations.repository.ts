@@ -15,11 +15,11 @@ interface ConversationRow {
   opted_in_at: Date | null;
 }
 
-interface TokenRow {
+interface TokenJson {
   token: string;
-  expires_at: Date | null;
+  expires_at: string | null;
   active: boolean;
-  changed_at: Date;
+  changed_at: string;
 }
 
 /**
@@ -68,15 +68,15 @@ export class PgConversationsRepository extends ConversationsRepository {
   }
 
   async find(conversationId: string): Promise<ConversationState | null> {
-    const rows: ConversationRow[] = await this.dataSource.query(
-      `SELECT * FROM compliance.conversation WHERE conversation_id = $1`,
+    // One round trip: this read sits on the decision path.
+    const rows: (ConversationRow & { tokens: TokenJson[] })[] = await this.dataSource.query(
+      `SELECT c.*, COALESCE((SELECT json_agg(json_build_object('token', t.token, 'expires_at', t.expires_at,
+           'active', t.active, 'changed_at', t.changed_at))
+         FROM compliance.notification_token t WHERE t.conversation_id = c.conversation_id), '[]') AS tokens
+       FROM compliance.conversation c WHERE c.conversation_id = $1`,
       [conversationId],
     );
     if (rows.length === 0) return null;
-    const tokens: TokenRow[] = await this.dataSource.query(
-      `SELECT token, expires_at, active, changed_at FROM compliance.notification_token WHERE conversation_id = $1`,
-      [conversationId],
-    );
     const row = rows[0];
     return {
       conversationId: row.conversation_id,
@@ -87,11 +87,11 @@ export class PgConversationsRepository extends ConversationsRepository {
       adReferralAt: row.ad_referral_at,
       optedOutAt: row.opted_out_at,
       optedInAt: row.opted_in_at,
-      notificationTokens: tokens.map((t) => ({
+      notificationTokens: row.tokens.map((t) => ({
         token: t.token,
-        expiresAt: t.expires_at,
+        expiresAt: t.expires_at ? new Date(t.expires_at) : null,
         active: t.active,
-        changedAt: t.changed_at,
+        changedAt: new Date(t.changed_at),
       })),
     };
   }
