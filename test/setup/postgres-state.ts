@@ -26,4 +26,3 @@ export async function stopTestPostgres(): Promise<void> {
   await state.embedded.stop();
   if (state.dataDir) rmSync(state.dataDir, { recursive: true, force: true });
 }
-

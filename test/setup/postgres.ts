@@ -22,7 +22,10 @@ export async function startTestPostgres(): Promise<void> {
       process.env.TEST_DATABASE_URL = LOCAL_SERVER;
     } else {
       state.dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-test-pg-'));
-      state.embedded = await startEmbeddedPostgres({ dataDir: path.join(state.dataDir, 'data'), port: await freePort() });
+      state.embedded = await startEmbeddedPostgres({
+        dataDir: path.join(state.dataDir, 'data'),
+        port: await freePort(),
+      });
       process.env.TEST_DATABASE_URL = state.embedded.url;
     }
   }

@@ -5,7 +5,6 @@ import { migrateWithLock } from '../../libs/database/src/migrator';
 import { APP_SCHEMAS } from './app-schemas';
 import { TEMPLATE_DATABASE } from './postgres-state';
 
-
 /** Creates the run's template database with every app's migrations applied; test files clone it. */
 export async function migrateTemplate(adminUrl: string): Promise<string> {
   const admin = new Client({ connectionString: adminUrl });
@@ -17,7 +16,13 @@ export async function migrateTemplate(adminUrl: string): Promise<string> {
   url.pathname = `/${TEMPLATE_DATABASE}`;
   for (const app of APP_SCHEMAS) {
     const dataSource = await new DataSource(
-      dataSourceOptions({ url: url.toString(), schema: app.schema, entities: app.entities, migrations: app.migrations, poolSize: 2 }),
+      dataSourceOptions({
+        url: url.toString(),
+        schema: app.schema,
+        entities: app.entities,
+        migrations: app.migrations,
+        poolSize: 2,
+      }),
     ).initialize();
     try {
       await migrateWithLock(dataSource, app.schema);

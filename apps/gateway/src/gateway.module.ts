@@ -18,7 +18,10 @@ export function webhookSettingsFrom(config: GatewayConfig): WebhookSettings {
   return {
     appSecrets: [config.META_APP_SECRET, ...(config.META_APP_SECRET_PREVIOUS ? [config.META_APP_SECRET_PREVIOUS] : [])],
     verifyToken: config.META_VERIFY_TOKEN,
-    bodyLimits: { ...DEFAULT_WEBHOOK_BODY_LIMITS, maxBytes: Math.min(DEFAULT_WEBHOOK_BODY_LIMITS.maxBytes, config.HTTP_BODY_LIMIT_BYTES) },
+    bodyLimits: {
+      ...DEFAULT_WEBHOOK_BODY_LIMITS,
+      maxBytes: Math.min(DEFAULT_WEBHOOK_BODY_LIMITS.maxBytes, config.HTTP_BODY_LIMIT_BYTES),
+    },
     publishTimeoutMs: config.WEBHOOK_PUBLISH_TIMEOUT_MS,
     dedupeWindowSeconds: config.WEBHOOK_DEDUPE_WINDOW_SECONDS,
     dedupeLookupTimeoutMs: 500,

@@ -22,7 +22,10 @@ export class BaseAppConfig {
   LOG_LEVEL: LogLevel = 'info';
 
   @IsString({ message: 'DATABASE_URL must be a postgres:// URL' })
-  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true }, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsUrl(
+    { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true },
+    { message: 'DATABASE_URL must be a postgres:// URL' },
+  )
   DATABASE_URL!: string;
 
   /** Connections per app instance; the sum over all instances must stay below the server's max_connections. */

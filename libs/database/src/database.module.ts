@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { AppDatabaseOptions, dataSourceOptions } from './data-source-options';
 import { migrateWithLock } from './migrator';
 
-
 @Injectable()
 class DatabaseReadiness implements OnModuleInit {
   constructor(
@@ -33,7 +32,8 @@ export class DatabaseModule {
           dataSourceFactory: async (settings) => {
             const dataSource = await new DataSource(settings!).initialize();
             const applied = await migrateWithLock(dataSource, options.schema);
-            if (applied.length > 0) new Logger(DatabaseModule.name).log({ schema: options.schema, applied }, 'Migrations applied');
+            if (applied.length > 0)
+              new Logger(DatabaseModule.name).log({ schema: options.schema, applied }, 'Migrations applied');
             return dataSource;
           },
         }),
@@ -43,4 +43,3 @@ export class DatabaseModule {
     };
   }
 }
-

@@ -19,7 +19,11 @@ export interface RunningPostgres {
 }
 
 interface EmbeddedPostgresServer {
-  new (options: Record<string, unknown>): { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+  new (options: Record<string, unknown>): {
+    initialise(): Promise<void>;
+    start(): Promise<void>;
+    stop(): Promise<void>;
+  };
 }
 
 const USER = 'postgres';
@@ -99,7 +103,8 @@ async function waitUntilAccepting(url: string, timeoutMs = 30_000): Promise<void
       await client.query('SELECT 1');
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Embedded PostgreSQL did not accept connections: ${String(error)}`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`Embedded PostgreSQL did not accept connections: ${String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
       await client.end().catch(() => undefined);

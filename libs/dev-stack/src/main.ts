@@ -63,7 +63,9 @@ async function main(): Promise<void> {
         logFile: path.join(logDir, `${spec.name}.log`),
         onCrash: (name, exitCode, signal) => {
           if (stopping) return;
-          say(`${name} exited unexpectedly (${signal ?? `code ${exitCode}`}); see ${path.join(logDir, `${name}.log`)}. Stopping.`);
+          say(
+            `${name} exited unexpectedly (${signal ?? `code ${exitCode}`}); see ${path.join(logDir, `${name}.log`)}. Stopping.`,
+          );
           void stopAll(1);
         },
       });
@@ -85,7 +87,9 @@ async function main(): Promise<void> {
     formatSummary({
       apps: plan.apps,
       postgres: postgres ? `embedded PostgreSQL at 127.0.0.1:${plan.startPostgres!.port}` : 'DATABASE_URL',
-      kafka: kafka ? `Apache Kafka ${kafka.version} at ${kafka.brokers}` : `KAFKA_BROKERS (${process.env.KAFKA_BROKERS})`,
+      kafka: kafka
+        ? `Apache Kafka ${kafka.version} at ${kafka.brokers}`
+        : `KAFKA_BROKERS (${process.env.KAFKA_BROKERS})`,
       meta: sandbox ? `sandbox at http://127.0.0.1:${sandbox.port} (demo app seeded)` : 'the Meta app in META_APP_ID',
       dataDir: path.relative(process.cwd(), dataRoot) || '.',
       logDir: path.relative(process.cwd(), logDir),

@@ -28,7 +28,13 @@ describe(planStack.name, () => {
 
   it('starts nothing for what is configured, and no sandbox for a real Meta app', () => {
     const sut = planStack(
-      { DATABASE_URL: 'postgres://db/parley', KAFKA_BROKERS: 'k:9092', META_APP_ID: '42', META_APP_SECRET: 's', GATEWAY_PORT: '8080' },
+      {
+        DATABASE_URL: 'postgres://db/parley',
+        KAFKA_BROKERS: 'k:9092',
+        META_APP_ID: '42',
+        META_APP_SECRET: 's',
+        GATEWAY_PORT: '8080',
+      },
       '.data',
       secrets,
     );
@@ -36,7 +42,10 @@ describe(planStack.name, () => {
     expect(sut.startKafka).toBeNull();
     expect(sut.apps.map((a) => a.name)).not.toContain('meta-sandbox');
     const gateway = sut.apps.find((a) => a.name === 'gateway')!;
-    expect(gateway).toMatchObject({ port: 8080, env: { DATABASE_URL: 'postgres://db/parley', META_GRAPH_URL: 'https://graph.facebook.com' } });
+    expect(gateway).toMatchObject({
+      port: 8080,
+      env: { DATABASE_URL: 'postgres://db/parley', META_GRAPH_URL: 'https://graph.facebook.com' },
+    });
   });
 
   it('names a bad port variable', () => {

@@ -44,7 +44,8 @@ function portOf(env: Env, name: string, fallback: number): number {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (got "${value}")`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(`${name} must be a port number (got "${value}")`);
   return port;
 }
 
@@ -72,8 +73,6 @@ export function planStack(env: Env, dataRoot: string, secrets: LocalSecrets): St
     TOKEN_ENCRYPTION_KEY: env.TOKEN_ENCRYPTION_KEY ?? secrets.tokenEncryptionKey,
     INTERNAL_API_TOKEN: env.INTERNAL_API_TOKEN ?? secrets.internalApiToken,
     ONBOARDING_STATE_SECRET: env.ONBOARDING_STATE_SECRET ?? secrets.onboardingStateSecret,
-    GATEWAY_URL: url('gateway'),
-    OUTBOUND_URL: url('outbound'),
     TOKENS_URL: url('tokens'),
     COMPLIANCE_URL: url('compliance'),
   };

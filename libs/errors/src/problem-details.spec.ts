@@ -23,11 +23,18 @@ describe(toProblemDetails.name, () => {
   it('lists every validation message of the ValidationPipe', () => {
     const error = new BadRequestException({ message: ['property extra should not exist', 'text must be a string'] });
     const sut = toProblemDetails(error, context);
-    expect(sut).toMatchObject({ status: 400, code: 'validation_failed', errors: expect.arrayContaining(['text must be a string']) });
+    expect(sut).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      errors: expect.arrayContaining(['text must be a string']),
+    });
   });
 
   it('maps framework exceptions by status', () => {
-    expect(toProblemDetails(new NotFoundException('Cannot GET /nope'), context)).toMatchObject({ status: 404, code: 'not_found' });
+    expect(toProblemDetails(new NotFoundException('Cannot GET /nope'), context)).toMatchObject({
+      status: 404,
+      code: 'not_found',
+    });
   });
 
   it('maps body-parser errors', () => {

@@ -56,29 +56,38 @@ export function problemType(code: ErrorCode): string {
 }
 
 /** Turns anything thrown while handling a request into problem details; unknown errors say nothing of themselves. */
-export function toProblemDetails(error: unknown, context: { instance?: string; correlationId?: string }): ProblemDetails {
+export function toProblemDetails(
+  error: unknown,
+  context: { instance?: string; correlationId?: string },
+): ProblemDetails {
   if (error instanceof DomainError) {
     return build(error.code, ERROR_STATUS[error.code], error.detail, context, error.extensions);
   }
   if (error instanceof HttpException) return fromHttpException(error, context);
   if (isBodyParserError(error)) {
-    const code = error.status === 413 ? 'payload_too_large' : error.status === 415 ? 'unsupported_media_type' : 'bad_request';
+    const code =
+      error.status === 413 ? 'payload_too_large' : error.status === 415 ? 'unsupported_media_type' : 'bad_request';
     const detail = code === 'bad_request' ? 'The body is not valid JSON.' : error.message;
     return build(code, error.status, detail, context);
   }
   return build('internal_error', 500, 'An unexpected error occurred.', context);
 }
 
-function fromHttpException(error: HttpException, context: { instance?: string; correlationId?: string }): ProblemDetails {
+function fromHttpException(
+  error: HttpException,
+  context: { instance?: string; correlationId?: string },
+): ProblemDetails {
   const status = error.getStatus();
   const response = error.getResponse();
-  const messages = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+  const messages =
+    typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
   if (Array.isArray(messages)) {
     const errors = messages.map(String);
     return build('validation_failed', status, errors.join('; '), context, { errors });
   }
   const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
-  const detail = status >= 500 ? 'An unexpected error occurred.' : typeof messages === 'string' ? messages : error.message;
+  const detail =
+    status >= 500 ? 'An unexpected error occurred.' : typeof messages === 'string' ? messages : error.message;
   return build(code, status, detail, context);
 }
 

@@ -16,7 +16,12 @@ describe(pinoOptions.name, () => {
   }
 
   it('writes one JSON object with a constant message, the level name and the service', () => {
-    expect(logLine({ pageId: '1122' })).toMatchObject({ msg: 'Delivery published', level: 'info', service: 'gateway', pageId: '1122' });
+    expect(logLine({ pageId: '1122' })).toMatchObject({
+      msg: 'Delivery published',
+      level: 'info',
+      service: 'gateway',
+      pageId: '1122',
+    });
   });
 
   it.each([

@@ -49,7 +49,10 @@ export async function createHttpApp(
   return app;
 }
 
-export function openApiDocument(app: INestApplication, options: Pick<HttpAppOptions, 'title' | 'description'>): OpenAPIObject {
+export function openApiDocument(
+  app: INestApplication,
+  options: Pick<HttpAppOptions, 'title' | 'description'>,
+): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(options.title)
     .setDescription(options.description)

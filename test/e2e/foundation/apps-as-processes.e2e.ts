@@ -23,9 +23,15 @@ describe('every app, started as a process', () => {
     beforeAll(async () => {
       database = await createTestDatabase('apps_as_processes');
       const portVariables: Record<string, string> = {};
-      for (const app of APP_NAMES) portVariables[`${app.toUpperCase().replace('-', '_')}_PORT`] = String(await freePort());
+      for (const app of APP_NAMES)
+        portVariables[`${app.toUpperCase().replace('-', '_')}_PORT`] = String(await freePort());
       const plan = planStack(
-        { ...portVariables, DATABASE_URL: database.url, KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS!, LOG_LEVEL: 'warn' },
+        {
+          ...portVariables,
+          DATABASE_URL: database.url,
+          KAFKA_BROKERS: process.env.TEST_KAFKA_BROKERS!,
+          LOG_LEVEL: 'warn',
+        },
         '.data',
         {
           tokenEncryptionKey: `test1:${randomBytes(32).toString('base64')}`,
@@ -76,7 +82,10 @@ describe('every app, started as a process', () => {
 
     it('answers an unknown route with problem+json carrying the correlation id', async () => {
       for (const { url } of running) {
-        const response = await fetch(`${url}/v1/no-such-thing-here`, { method: 'DELETE', headers: { 'x-request-id': 'corr-404' } });
+        const response = await fetch(`${url}/v1/no-such-thing-here`, {
+          method: 'DELETE',
+          headers: { 'x-request-id': 'corr-404' },
+        });
         expect(response.status).toBeGreaterThanOrEqual(400);
         if (response.headers.get('content-type')?.startsWith('application/problem+json')) {
           expect(await response.json()).toMatchObject({ correlationId: 'corr-404' });

@@ -34,7 +34,12 @@ describe('the shared bootstrap (probe app as a process)', () => {
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(response.headers.get('x-request-id')).toBe('req-42');
     const problem = (await response.json()) as Record<string, unknown>;
-    expect(problem).toMatchObject({ status: 400, code: 'validation_failed', correlationId: 'req-42', instance: '/probe/echo' });
+    expect(problem).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      correlationId: 'req-42',
+      instance: '/probe/echo',
+    });
     expect(problem.errors).toEqual(['property extra should not exist']);
   });
 
@@ -50,7 +55,11 @@ describe('the shared bootstrap (probe app as a process)', () => {
   });
 
   it('refuses malformed JSON and a body over the limit as problem+json', async () => {
-    const malformed = await fetch(`${url}/probe/echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":' });
+    const malformed = await fetch(`${url}/probe/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ code: 'bad_request' });
     const tooLarge = await fetch(`${url}/probe/echo`, {
@@ -63,7 +72,10 @@ describe('the shared bootstrap (probe app as a process)', () => {
   });
 
   it('lets an in-flight request finish after SIGTERM, then exits 0', async () => {
-    const slow = fetch(`${url}/probe/slow?ms=1500`).then(async (response) => ({ status: response.status, body: await response.json() }));
+    const slow = fetch(`${url}/probe/slow?ms=1500`).then(async (response) => ({
+      status: response.status,
+      body: await response.json(),
+    }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     running.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));

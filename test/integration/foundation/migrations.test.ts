@@ -21,7 +21,13 @@ describe('app schemas', () => {
     '%s: the committed migrations build exactly what the entities describe',
     async (_schema, app) => {
       const dataSource = await new DataSource(
-        dataSourceOptions({ url: database.url, schema: app.schema, entities: app.entities, migrations: app.migrations, poolSize: 2 }),
+        dataSourceOptions({
+          url: database.url,
+          schema: app.schema,
+          entities: app.entities,
+          migrations: app.migrations,
+          poolSize: 2,
+        }),
       ).initialize();
       try {
         expect(await pendingSchemaChanges(dataSource)).toEqual([]);
@@ -56,7 +62,13 @@ describe(migrateWithLock.name, () => {
     const replicas = await Promise.all(
       [1, 2, 3].map(() =>
         new DataSource(
-          dataSourceOptions({ url: database.url, schema: 'outbound', entities: outbound.entities, migrations: outbound.migrations, poolSize: 2 }),
+          dataSourceOptions({
+            url: database.url,
+            schema: 'outbound',
+            entities: outbound.entities,
+            migrations: outbound.migrations,
+            poolSize: 2,
+          }),
         ).initialize(),
       ),
     );
