@@ -26,15 +26,12 @@ describe('docker/compose.yaml', () => {
   const compose = parse(readFileSync(path.join(ROOT, 'docker/compose.yaml'), 'utf8'), { merge: true }) as {
     services: Record<string, ComposeService>;
   };
-  // The apps' own code and libraries, not the local launcher (which names every variable it hands out).
-  const code = [
-    ...APP_NAMES.map((app) => `apps/${app}`),
-    ...readdirSync(path.join(ROOT, 'libs'))
-      .filter((lib) => lib !== 'dev-stack')
-      .map((lib) => `libs/${lib}`),
-  ]
-    .map((dir) => sourceText(path.join(ROOT, dir)))
+  // Shared libraries, not the local launcher (which names every variable it hands out).
+  const libraries = readdirSync(path.join(ROOT, 'libs'))
+    .filter((lib) => lib !== 'dev-stack')
+    .map((lib) => sourceText(path.join(ROOT, 'libs', lib)))
     .join('\n');
+  const codeOf = (app: string) => `${sourceText(path.join(ROOT, 'apps', app))}\n${libraries}`;
 
   it('runs PostgreSQL, a KRaft Kafka and every app', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['kafka', 'postgres', ...APP_NAMES].sort());
