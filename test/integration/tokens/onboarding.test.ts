@@ -264,16 +264,14 @@ describe('tokens onboarding against the Meta sandbox', () => {
       statusUrl: null,
       payload: { user_id: granter.granted_by },
     };
-    await sut.app
-      .get(EventPublisher)
-      .publish(Topics.metaCallbackReceived, [
-        {
-          key: callback.appScopedUserId,
-          type: 'parley.meta.callback.received.v1',
-          id: callback.callbackId,
-          data: callback,
-        },
-      ]);
+    await sut.app.get(EventPublisher).publish(Topics.metaCallbackReceived, [
+      {
+        key: callback.appScopedUserId,
+        type: 'parley.meta.callback.received.v1',
+        id: callback.callbackId,
+        data: callback,
+      },
+    ]);
     await eventually(
       () => events().some((e) => e.change === 'disconnected' && e.pageId === shopId()),
       30_000,
