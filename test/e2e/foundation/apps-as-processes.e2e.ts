@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@app/testing';
-import { APP_NAMES, AppName, planStack } from '../../../libs/dev-stack/src/stack-plan';
-import { builtEntry, freePort, RunningProcess, startProcess, waitForReady } from '../support/processes';
+import { APP_NAMES, AppName, DEFAULT_PORTS, planStack } from '../../../libs/dev-stack/src/stack-plan';
+import { mergeOpenApi } from '../support/openapi-document';
+import { builtEntry, freePort, ROOT, RunningProcess, startProcess, waitForReady } from '../support/processes';
 
 jest.setTimeout(120_000);
 
@@ -18,7 +21,7 @@ describe('every app, started as a process', () => {
 
   describe('with the settings npm start gives them', () => {
     let database: TestDatabase;
-    const running: { app: AppName; url: string; process: RunningProcess }[] = [];
+    const running: { app: AppName; port: number; url: string; process: RunningProcess }[] = [];
 
     beforeAll(async () => {
       database = await createTestDatabase('apps_as_processes');
@@ -44,7 +47,7 @@ describe('every app, started as a process', () => {
       for (const spec of plan.apps) {
         const process = startProcess(entryOf(spec.name), { ...spec.env, KAFKA_TOPIC_PREFIX: prefix });
         const url = `http://127.0.0.1:${spec.port}`;
-        running.push({ app: spec.name, url, process });
+        running.push({ app: spec.name, port: spec.port, url, process });
         await waitForReady(url, process, 60_000);
       }
     });
@@ -78,6 +81,22 @@ describe('every app, started as a process', () => {
         expect(await docs.text()).toContain('swagger');
         expect(live.headers.get('x-content-type-options')).toBe('nosniff');
       }
+    });
+
+    it('documents its REST API exactly as openapi.yaml says (UPDATE_OPENAPI=1 rewrites it)', async () => {
+      const documents = await Promise.all(
+        running
+          .filter(({ app }) => app !== 'meta-sandbox')
+          .map(async ({ app, url }) => ({
+            app,
+            port: DEFAULT_PORTS[app],
+            document: await (await fetch(`${url}/docs/openapi.json`)).json(),
+          })),
+      );
+      const generated = mergeOpenApi(documents);
+      const file = path.join(ROOT, 'openapi.yaml');
+      if (process.env.UPDATE_OPENAPI === '1') writeFileSync(file, generated);
+      expect(readFileSync(file, 'utf8')).toBe(generated);
     });
 
     it('answers an unknown route with problem+json carrying the correlation id', async () => {
