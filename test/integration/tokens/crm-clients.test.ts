@@ -224,6 +224,7 @@ describe('CRM clients: OAuth2 client credentials, JWKS, admin command, key rotat
       userTokenCiphertext: null,
       keyId: vault.activeKeyId,
       tasks: ['MESSAGING'],
+      permissions: [],
       status: 'active',
       statusReason: null,
       grantedBy: null,
@@ -232,7 +233,7 @@ describe('CRM clients: OAuth2 client credentials, JWKS, admin command, key rotat
       checkedAt: null,
     });
     await rows(
-      `INSERT INTO tokens.page_connection (page_id, tenant_id, page_name, page_token_ciphertext, key_id, tasks, status, connected_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      `INSERT INTO tokens.page_connection (page_id, tenant_id, page_name, page_token_ciphertext, key_id, tasks, permissions, status, connected_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,'{}',$7,$8,$9)`,
       [c.pageId, c.tenantId, c.pageName, c.pageTokenCiphertext, c.keyId, c.tasks, c.status, now, now],
     );
   }

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { ConnectionEvent, MetaCallbackEvent, OutboundStatusEvent, Topics, validateTopicPayload } from '@app/contracts';
 import { EventPublisher } from '@app/kafka';
+import { TokenHealthService } from '../../../apps/tokens/src/health/token-health.service';
 import { testBrokers, uniquePrefix } from '../kafka/support';
 import { eventually, TopicReader } from '../gateway/support/topic-reader';
 import { freshDatabase, SandboxUnderTest, startSandbox } from '../meta-sandbox/support/sandbox';
@@ -189,6 +190,18 @@ describe('tokens onboarding against the Meta sandbox', () => {
     const sut1 = await api(`/v1/pages/${shopId()}/subscription`, acme, 'POST');
     expect(sut1).toMatchObject({ status: 200, body: { repaired: true } });
     await eventually(() => events().some((e) => e.pageId === shopId() && e.reason === 'subscription_repaired'));
+  });
+
+  it('reports permissions the admin removed since, on the periodic check', async () => {
+    const revoked = await world.graph.delete('me/permissions/pages_read_engagement', {
+      access_token: world.userToken('admin'),
+    });
+    expect(revoked.status).toBe(200);
+    await sut.app.get(TokenHealthService).check(shopId());
+    await eventually(() => events().some((e) => e.change === 'permissions_changed' && e.pageId === shopId()));
+    const changed = events().find((e) => e.change === 'permissions_changed' && e.pageId === shopId())!;
+    expect(changed.permissions).not.toContain('pages_read_engagement');
+    expect(changed.permissions).toContain('pages_messaging');
   });
 
   it('gives the internal route the Page token, to internal callers only', async () => {

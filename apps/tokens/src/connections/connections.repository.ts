@@ -48,6 +48,10 @@ export class ConnectionsRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  async setPermissions(pageId: string, permissions: string[], at: Date): Promise<void> {
+    await this.rows.update({ pageId }, { permissions, updatedAt: at });
+  }
+
   async markChecked(pageId: string, at: Date): Promise<void> {
     await this.rows.update({ pageId }, { checkedAt: at });
   }

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { TokenVault } from '../crypto/token-vault';
 import { PAGE_SUBSCRIBED_FIELDS } from '../diagnostics/diagnostics-rules';
 import { GrantedPage, MetaApi } from '../meta/meta-api';
-import { decideConnect } from './connect-decision';
+import { decideConnect, permissionsChanged } from './connect-decision';
 import { connectionEvent, ConnectionEvents } from './connection-events';
 import { ConnectionsRepository } from './connections.repository';
 import { PageConnectionEntity } from './page-connection.entity';
@@ -55,6 +55,10 @@ export class ConnectionsService {
     const decision = decideConnect(existing, tenantId);
     if (decision.kind === 'conflict') return { ...base, outcome: 'conflict', subscribed: false };
     const now = this.clock.now();
+    const change =
+      decision.change === 'refreshed' && existing && permissionsChanged(existing.permissions, permissions)
+        ? 'permissions_changed'
+        : decision.change;
     const connection = Object.assign(existing ?? new PageConnectionEntity(), {
       pageId: page.id,
       tenantId,
@@ -65,6 +69,7 @@ export class ConnectionsService {
       userTokenCiphertext: this.vault.encrypt(userToken, userContext(page.id)),
       keyId: this.vault.activeKeyId,
       tasks: page.tasks,
+      permissions,
       status: 'active' as const,
       statusReason: decision.change === 'connected' ? 'onboarding' : 'onboarding_again',
       grantedBy,
@@ -113,6 +118,19 @@ export class ConnectionsService {
         ? this.vault.decrypt(connection.userTokenCiphertext, userContext(pageId))
         : null,
     };
+  }
+
+  /** Records the admin's current permissions and reports when they differ from what was stored. */
+  async updatePermissions(pageId: string, permissions: string[]): Promise<boolean> {
+    const connection = await this.connections.find(pageId);
+    if (!connection || connection.status !== 'active' || !permissionsChanged(connection.permissions, permissions))
+      return false;
+    const now = this.clock.now();
+    await this.connections.setPermissions(pageId, permissions, now);
+    await this.events.publish(
+      connectionEvent(connection, 'permissions_changed', 'permissions_changed', permissions, now),
+    );
+    return true;
   }
 
   /** Marks a connection invalid once; later reports of the same failure change nothing. */

@@ -38,6 +38,10 @@ export class PageConnectionEntity {
   @Column({ name: 'tasks', type: 'text', array: true })
   tasks: string[];
 
+  /** Permissions the admin had granted when last seen, to report when they change. */
+  @Column({ name: 'permissions', type: 'text', array: true })
+  permissions: string[];
+
   @Column({ name: 'status', type: 'text' })
   status: ConnectionStatus;
 

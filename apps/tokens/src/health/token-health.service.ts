@@ -61,12 +61,19 @@ export class TokenHealthService implements OnApplicationBootstrap, OnApplication
   }
 
   async check(pageId: string): Promise<void> {
-    const { pageToken } = await this.connections.tokens(pageId);
+    const { pageToken, userToken } = await this.connections.tokens(pageId);
     const now = this.clock.now();
     const problem = debugTokenProblem(await this.meta.debugToken(pageToken), Math.floor(now.getTime() / 1000));
     if (problem) {
       await this.connections.markInvalid(pageId, problem);
       return;
+    }
+    if (userToken) {
+      const granted = (await this.meta.permissions(userToken)).filter((p) => p.status === 'granted');
+      await this.connections.updatePermissions(
+        pageId,
+        granted.map((p) => p.permission),
+      );
     }
     await this.connections.repairSubscription(pageId);
     await this.repository.markChecked(pageId, now);

@@ -7,7 +7,7 @@ export class TokensInitial1780000300000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS "tokens"`);
     await queryRunner.query(
-      `CREATE TABLE "tokens"."page_connection" ("page_id" text NOT NULL, "tenant_id" text NOT NULL, "page_name" text NOT NULL, "instagram_id" text, "instagram_username" text, "page_token_ciphertext" text NOT NULL, "user_token_ciphertext" text, "key_id" text NOT NULL, "tasks" text array NOT NULL, "status" text NOT NULL, "status_reason" text, "granted_by" text, "connected_at" TIMESTAMP WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, "checked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "page_connection_pkey" PRIMARY KEY ("page_id"))`,
+      `CREATE TABLE "tokens"."page_connection" ("page_id" text NOT NULL, "tenant_id" text NOT NULL, "page_name" text NOT NULL, "instagram_id" text, "instagram_username" text, "page_token_ciphertext" text NOT NULL, "user_token_ciphertext" text, "key_id" text NOT NULL, "tasks" text array NOT NULL, "permissions" text array NOT NULL, "status" text NOT NULL, "status_reason" text, "granted_by" text, "connected_at" TIMESTAMP WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, "checked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "page_connection_pkey" PRIMARY KEY ("page_id"))`,
     );
     await queryRunner.query(`CREATE INDEX "page_connection_tenant_idx" ON "tokens"."page_connection" ("tenant_id")`);
     await queryRunner.query(
