@@ -9,6 +9,8 @@ import { PolicySettings } from './common/policy-settings';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { DeletionStatusController } from './erasure/deletion-status.controller';
+import { PageEnforcementRepository } from './enforcement/page-enforcement.repository';
+import { PgPageEnforcementRepository } from './enforcement/pg-page-enforcement.repository';
 import { ErasureController } from './erasure/erasure.controller';
 import { ErasureConsumers } from './erasure/erasure.consumers';
 import { ErasureRepository } from './erasure/erasure.repository';
@@ -41,6 +43,7 @@ import { WindowsService } from './windows/windows.service';
     { provide: ConversationsRepository, useClass: PgConversationsRepository },
     { provide: AuditRepository, useClass: PgAuditRepository },
     { provide: ErasureRepository, useClass: PgErasureRepository },
+    { provide: PageEnforcementRepository, useClass: PgPageEnforcementRepository },
     {
       provide: VolumeTracker,
       inject: [PolicySettings],

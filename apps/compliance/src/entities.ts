@@ -1,5 +1,6 @@
 import { EntityClasses } from '@app/database';
 import { DecisionEntity, DecisionOutboxEntity } from './audit/decision.entity';
+import { PageEnforcementEntity } from './enforcement/page-enforcement.entity';
 import { ErasureProgressEntity, ErasureRequestEntity } from './erasure/erasure.entity';
 import { ConversationEntity } from './windows/conversation.entity';
 import { NotificationTokenEntity } from './windows/notification-token.entity';
@@ -14,4 +15,5 @@ export const COMPLIANCE_ENTITIES: EntityClasses = [
   DecisionOutboxEntity,
   ErasureRequestEntity,
   ErasureProgressEntity,
+  PageEnforcementEntity,
 ];

@@ -1,6 +1,7 @@
 import {
   ComplianceDecisionEvent,
   ErasureProgressEvent,
+  InboundEvent,
   MetaCallbackEvent,
   metaCallbackId,
   deletionConfirmationCode,
@@ -17,6 +18,7 @@ import {
   eventually,
   inboundMessage,
   INTERNAL_TOKEN,
+  policyEnforcement,
   startCompliance,
 } from './support/compliance-app';
 
@@ -59,7 +61,7 @@ describe('compliance app', () => {
     await sut?.close();
   }, 60_000);
 
-  const publishInbound = (events: ReturnType<typeof inboundMessage>[]) =>
+  const publishInbound = (events: InboundEvent[]) =>
     publisher.publish(
       Topics.messagingInbound,
       events.map((e) => ({ key: e.conversationId, type: 'parley.messaging.inbound.v1', id: e.eventId, data: e })),
@@ -208,6 +210,30 @@ describe('compliance app', () => {
     const sorted = timings.slice(10).sort((a, b) => a - b);
     // Measured around 1.5 ms on a loaded 2-core machine; the bound leaves room for slower CI runners.
     expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(20);
+  });
+
+  it('denies every send of a Page once Meta blocked it, and allows again after unblock', async () => {
+    const blockedAt = new Date(Date.now() - 2000).toISOString();
+    await publishInbound([policyEnforcement('7777', 'block', blockedAt)]);
+    await eventually(
+      async () =>
+        (await db.query(`SELECT action FROM compliance.page_enforcement WHERE account_id = '7777'`)) as unknown[],
+      (rows) => rows.length === 1,
+    );
+    const denied = await decide({
+      conversationId: 'messenger:7777:p',
+      accountId: '7777',
+      personId: 'p',
+      messagingType: 'RESPONSE',
+    });
+    expect(denied.body).toMatchObject({ allowed: false, reason: 'page_blocked', rule: 'policy_enforcement' });
+
+    await publishInbound([policyEnforcement('7777', 'unblock', new Date(Date.now() - 1000).toISOString())]);
+    const after = await eventually(
+      () => decide({ conversationId: 'messenger:7777:p', accountId: '7777', personId: 'p', messagingType: 'RESPONSE' }),
+      (r) => r.body.reason !== 'page_blocked',
+    );
+    expect(after.body).toMatchObject({ allowed: false, reason: 'never_wrote' });
   });
 
   it('serves the rules in force', async () => {

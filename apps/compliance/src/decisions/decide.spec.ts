@@ -223,6 +223,31 @@ describe(decide.name, () => {
     });
   });
 
+  describe.each(CHANNELS)('a Page blocked by Meta on %s', (channel) => {
+    const blocked = { action: 'block', reason: 'spam', occurredAt: T0 };
+
+    it.each<[string, Partial<SendRequest>]>([
+      ['RESPONSE inside the window', { messagingType: 'RESPONSE' }],
+      ['HUMAN_AGENT', { messagingType: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', isHumanAgent: true }],
+    ])('denies %s', (_case, overrides) => {
+      expectDecision(
+        decide(state(channel), request(channel, overrides), at(HOUR), DEFAULT_MESSAGING_POLICY, null, blocked),
+        {
+          allowed: false,
+          reason: 'page_blocked',
+          rule: 'policy_enforcement',
+        },
+      );
+    });
+
+    it.each(['warning', 'unblock'])('allows again after %s', (action) => {
+      const enforcement = { action, reason: null, occurredAt: T0 };
+      expect(
+        decide(state(channel), request(channel), at(HOUR), DEFAULT_MESSAGING_POLICY, null, enforcement).allowed,
+      ).toBe(true);
+    });
+  });
+
   describe('CUSTOMER_FEEDBACK', () => {
     const feedback = (channel: InboundChannel) =>
       request(channel, { messagingType: 'MESSAGE_TAG', tag: 'CUSTOMER_FEEDBACK' });

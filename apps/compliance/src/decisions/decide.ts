@@ -1,6 +1,7 @@
 import { InboundChannel, MessagingType } from '@app/contracts';
 import { ConversationState, isOptedOut } from './conversation-state';
 import { ACTIVE_TAGS, MessagingPolicy, RETIRED_TAGS } from './messaging-policy';
+import { isBlocked, PageEnforcement } from './page-enforcement';
 import { VolumeAssessment } from './volume';
 
 export const DECISION_RULES = [
@@ -14,6 +15,7 @@ export const DECISION_RULES = [
   'unknown_tag',
   'notification_token',
   'high_volume',
+  'policy_enforcement',
 ] as const;
 export type DecisionRule = (typeof DECISION_RULES)[number];
 
@@ -36,6 +38,7 @@ export const DECISION_REASONS = [
   'notification_token_expired',
   'notification_token_not_on_channel',
   'volume_over_limit',
+  'page_blocked',
 ] as const;
 export type DecisionReason = (typeof DECISION_REASONS)[number];
 
@@ -75,8 +78,9 @@ function openUntil(from: Date | null, ms: number, now: Date): Date | null {
 }
 
 /**
- * May this message be sent now (meta-platform.md §5)? Checks, in order: retired tags, notification
- * tokens, opt-out, a person who never wrote, the high-volume guard, then the windows and tags.
+ * May this message be sent now (meta-platform.md §5)? Checks, in order: a Page Meta blocked, retired
+ * tags, notification tokens, opt-out, a person who never wrote, the high-volume guard, then the windows
+ * and tags.
  */
 export function decide(
   state: ConversationState | null,
@@ -84,7 +88,9 @@ export function decide(
   now: Date,
   policy: MessagingPolicy,
   volume: VolumeAssessment | null = null,
+  enforcement: PageEnforcement | null = null,
 ): Decision {
+  if (isBlocked(enforcement)) return deny('page_blocked', 'policy_enforcement');
   const tag = request.messagingType === 'MESSAGE_TAG' ? (request.tag?.toUpperCase() ?? null) : null;
   if (tag !== null && RETIRED_TAGS.includes(tag)) return deny('tag_retired', 'retired_tags');
   if (request.notificationToken !== null) return decideNotification(state, request, now);

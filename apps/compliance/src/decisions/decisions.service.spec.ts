@@ -10,6 +10,8 @@ import { DecisionRequestDto } from './dto/decision.dto';
 import { DEFAULT_MESSAGING_POLICY } from './messaging-policy';
 import { InMemoryVolumeTracker } from '../volume/volume-tracker';
 import { ConversationIdentity, ConversationsRepository } from '../windows/conversations.repository';
+import { PageEnforcementRepository } from '../enforcement/page-enforcement.repository';
+import { PageEnforcement } from './page-enforcement';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 
@@ -58,6 +60,16 @@ class FakeAudit extends AuditRepository {
   }
 }
 
+class FakeEnforcements extends PageEnforcementRepository {
+  current: PageEnforcement | null = null;
+  record(): Promise<void> {
+    return Promise.resolve();
+  }
+  find(): Promise<PageEnforcement | null> {
+    return Promise.resolve(this.current);
+  }
+}
+
 class CountingRelay {
   kicks = 0;
   kick(): void {
@@ -89,6 +101,7 @@ function request(overrides: Partial<DecisionRequestDto> = {}): DecisionRequestDt
 
 describe(DecisionsService.name, () => {
   let conversations: FakeConversations;
+  let enforcements: FakeEnforcements;
   let audit: FakeAudit;
   let relay: CountingRelay;
   let volume: InMemoryVolumeTracker;
@@ -96,11 +109,13 @@ describe(DecisionsService.name, () => {
 
   beforeEach(() => {
     conversations = new FakeConversations();
+    enforcements = new FakeEnforcements();
     audit = new FakeAudit();
     relay = new CountingRelay();
     volume = new InMemoryVolumeTracker(86_400_000);
     sut = new DecisionsService(
       conversations,
+      enforcements,
       audit,
       relay as unknown as DecisionRelay,
       volume,
@@ -147,6 +162,15 @@ describe(DecisionsService.name, () => {
       expect(update.deadline).toBeUndefined();
       const reply = await sut.decide(request({ messagingType: 'RESPONSE' }));
       expect(reply.allowed).toBe(true);
+    });
+
+    it('denies every send of a Page Meta blocked', async () => {
+      enforcements.current = { action: 'block', reason: 'spam', occurredAt: NOW };
+      expect(await sut.decide(request({ messagingType: 'RESPONSE' }))).toMatchObject({
+        allowed: false,
+        reason: 'page_blocked',
+        rule: 'policy_enforcement',
+      });
     });
 
     it('does not count denied sends', async () => {

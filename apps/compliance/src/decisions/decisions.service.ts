@@ -7,6 +7,7 @@ import { DecisionRelay } from '../audit/decision-relay';
 import { Clock } from '../common/clock';
 import { PolicySettings } from '../common/policy-settings';
 import { VolumeTracker } from '../volume/volume-tracker';
+import { PageEnforcementRepository } from '../enforcement/page-enforcement.repository';
 import { ConversationsRepository } from '../windows/conversations.repository';
 import { decide } from './decide';
 import { DecisionRequestDto, DecisionResponseDto, PacingDto } from './dto/decision.dto';
@@ -19,6 +20,7 @@ export class DecisionsService {
 
   constructor(
     private readonly conversations: ConversationsRepository,
+    private readonly enforcements: PageEnforcementRepository,
     private readonly audit: AuditRepository,
     private readonly relay: DecisionRelay,
     private readonly volume: VolumeTracker,
@@ -30,7 +32,10 @@ export class DecisionsService {
     if (request.conversationId !== conversationIdOf(request.channel, request.accountId, request.personId)) {
       throw new DomainError('validation_failed', 'conversationId does not match channel, accountId and personId.');
     }
-    const state = await this.conversations.find(request.conversationId);
+    const [state, enforcement] = await Promise.all([
+      this.conversations.find(request.conversationId),
+      this.enforcements.find(request.channel, request.accountId),
+    ]);
     const now = this.clock.now();
     const pacing = this.pacing(request.channel, request.accountId, now);
     if (pacing.level !== 'ok') {
@@ -48,6 +53,7 @@ export class DecisionsService {
       now,
       this.settings.policy,
       pacing,
+      enforcement,
     );
     if (decision.allowed) this.volume.recordSend(request.channel, request.accountId, now);
     const record: ComplianceDecisionEvent = {

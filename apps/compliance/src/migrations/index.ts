@@ -1,5 +1,6 @@
 import { MigrationClasses } from '@app/database';
 import { ComplianceTables1780100000000 } from './1780100000000-compliance-tables';
+import { PageEnforcement1780100000001 } from './1780100000001-page-enforcement';
 
 /** The compliance schema's migrations, oldest first. Committed, and run at boot under an advisory lock. */
-export const COMPLIANCE_MIGRATIONS: MigrationClasses = [ComplianceTables1780100000000];
+export const COMPLIANCE_MIGRATIONS: MigrationClasses = [ComplianceTables1780100000000, PageEnforcement1780100000001];

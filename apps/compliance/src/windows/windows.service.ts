@@ -4,6 +4,8 @@ import { Clock } from '../common/clock';
 import { keywordsFor, PolicySettings } from '../common/policy-settings';
 import { NO_CHANGE, stateChangeOf } from '../decisions/conversation-state';
 import { windowView, WindowView } from '../decisions/decide';
+import { enforcementOf } from '../decisions/page-enforcement';
+import { PageEnforcementRepository } from '../enforcement/page-enforcement.repository';
 import { VolumeTracker } from '../volume/volume-tracker';
 import { ConversationsRepository } from './conversations.repository';
 
@@ -14,6 +16,7 @@ export class WindowsService {
 
   constructor(
     private readonly conversations: ConversationsRepository,
+    private readonly enforcements: PageEnforcementRepository,
     private readonly volume: VolumeTracker,
     private readonly settings: PolicySettings,
     private readonly clock: Clock,
@@ -22,6 +25,12 @@ export class WindowsService {
   async applyInbound(event: InboundEvent): Promise<void> {
     if (event.kind === 'message' || event.kind === 'echo') {
       this.volume.recordTraffic(event.channel, event.accountId, new Date(event.occurredAt));
+    }
+    const enforcement = enforcementOf(event);
+    if (enforcement) {
+      this.logger.warn({ accountId: event.accountId, action: enforcement.action }, 'Meta policy enforcement');
+      await this.enforcements.record(event.channel, event.accountId, enforcement);
+      return;
     }
     const change = stateChangeOf(event, keywordsFor(this.settings, event.accountId));
     if (change === NO_CHANGE || event.personId === null) return;

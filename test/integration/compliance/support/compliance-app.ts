@@ -152,6 +152,19 @@ export function inboundMessage(
   };
 }
 
+export function policyEnforcement(accountId: string, action: string, occurredAt: string): InboundEvent {
+  const base = inboundMessage({ accountId, occurredAt });
+  const naturalKey = `${action}-${occurredAt}`;
+  return {
+    ...base,
+    eventId: inboundEventId({ channel: 'messenger', accountId, kind: 'policy_enforcement', naturalKey }),
+    kind: 'policy_enforcement',
+    personId: null,
+    conversationId: `messenger:${accountId}`,
+    policyEnforcement: { action, reason: action === 'block' ? 'spam' : null },
+  };
+}
+
 export async function eventually<T>(
   probe: () => Promise<T>,
   accept: (value: T) => boolean,
