@@ -80,9 +80,9 @@ export class ConnectionsService {
     await this.connections.save(connection);
     const subscribed = await this.subscribe(page.id, page.accessToken);
     await this.events.publish(
-      connectionEvent(connection, decision.change, connection.statusReason ?? 'onboarding', permissions, now),
+      connectionEvent(connection, change, connection.statusReason ?? 'onboarding', permissions, now),
     );
-    return { ...base, outcome: decision.change, subscribed };
+    return { ...base, outcome: change, subscribed };
   }
 
   /** The decrypted Page token, only in memory; refused for connections that are not active. */
