@@ -5,6 +5,7 @@ import { AuditService } from './audit/audit.service';
 import { DecisionRelay } from './audit/decision-relay';
 import { PgAuditRepository } from './audit/pg-audit.repository';
 import { Clock, SystemClock } from './common/clock';
+import { ComplianceMetrics } from './common/compliance-metrics';
 import { PolicySettings } from './common/policy-settings';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
@@ -50,6 +51,7 @@ import { WindowsService } from './windows/windows.service';
       useFactory: (settings: PolicySettings) =>
         new InMemoryVolumeTracker(settings.policy.volume.instagramVolumeWindowMs),
     },
+    ComplianceMetrics,
     WindowsService,
     DecisionsService,
     DecisionRelay,

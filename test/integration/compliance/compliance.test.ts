@@ -236,6 +236,12 @@ describe('compliance app', () => {
     expect(after.body).toMatchObject({ allowed: false, reason: 'never_wrote' });
   });
 
+  it('counts decisions and inbound outcomes in its metrics', async () => {
+    const metrics = await (await fetch(`${sut.url}/metrics`)).text();
+    expect(metrics).toMatch(/compliance_decisions_total\{[^}]*allowed="false"[^}]*reason="opted_out"[^}]*\} 1/);
+    expect(metrics).toMatch(/compliance_inbound_events_total\{[^}]*outcome="applied"[^}]*\} \d+/);
+  });
+
   it('serves the rules in force', async () => {
     const policy = await get<{ standardWindowSeconds: number; tags: { tag: string; status: string }[] }>('/v1/policy');
     expect(policy.status).toBe(200);

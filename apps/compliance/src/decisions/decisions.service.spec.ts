@@ -2,7 +2,9 @@ import { ComplianceDecisionEvent } from '@app/contracts';
 import { DomainError } from '@app/errors';
 import { AuditQuery, AuditRepository } from '../audit/audit.repository';
 import { DecisionRelay } from '../audit/decision-relay';
+import { Registry } from 'prom-client';
 import { Clock } from '../common/clock';
+import { ComplianceMetrics } from '../common/compliance-metrics';
 import { PolicySettings } from '../common/policy-settings';
 import { ConversationState, emptyState, StateChange } from './conversation-state';
 import { DecisionsService } from './decisions.service';
@@ -106,6 +108,7 @@ describe(DecisionsService.name, () => {
   let relay: CountingRelay;
   let volume: InMemoryVolumeTracker;
   let sut: DecisionsService;
+  let metrics: ComplianceMetrics;
 
   beforeEach(() => {
     conversations = new FakeConversations();
@@ -113,6 +116,7 @@ describe(DecisionsService.name, () => {
     audit = new FakeAudit();
     relay = new CountingRelay();
     volume = new InMemoryVolumeTracker(86_400_000);
+    metrics = new ComplianceMetrics(new Registry());
     sut = new DecisionsService(
       conversations,
       enforcements,
@@ -121,6 +125,7 @@ describe(DecisionsService.name, () => {
       volume,
       settings,
       new FixedClock(),
+      metrics,
     );
     conversations.states.set('messenger:1:2', {
       ...emptyState({ conversationId: 'messenger:1:2', channel: 'messenger', accountId: '1', personId: '2' }),
@@ -149,6 +154,9 @@ describe(DecisionsService.name, () => {
         }),
       ]);
       expect(relay.kicks).toBe(1);
+      expect((await metrics.decisions.get()).values).toEqual([
+        { labels: { allowed: 'true', reason: 'window_open' }, value: 1 },
+      ]);
     });
 
     it('counts allowed sends against the pacing budget, and denies non-responses at the deny level', async () => {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditRepository } from '../audit/audit.repository';
 import { DecisionRelay } from '../audit/decision-relay';
 import { Clock } from '../common/clock';
+import { ComplianceMetrics } from '../common/compliance-metrics';
 import { PolicySettings } from '../common/policy-settings';
 import { VolumeTracker } from '../volume/volume-tracker';
 import { PageEnforcementRepository } from '../enforcement/page-enforcement.repository';
@@ -26,6 +27,7 @@ export class DecisionsService {
     private readonly volume: VolumeTracker,
     private readonly settings: PolicySettings,
     private readonly clock: Clock,
+    private readonly metrics: ComplianceMetrics,
   ) {}
 
   async decide(request: DecisionRequestDto): Promise<DecisionResponseDto> {
@@ -73,6 +75,7 @@ export class DecisionsService {
       decidedAt: now.toISOString(),
     };
     await this.audit.append(record);
+    this.metrics.decisions.inc({ allowed: String(record.allowed), reason: record.reason });
     this.relay.kick();
     return {
       decisionId: record.decisionId,

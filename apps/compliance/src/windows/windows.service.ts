@@ -1,6 +1,7 @@
 import { InboundEvent } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { ComplianceMetrics } from '../common/compliance-metrics';
 import { keywordsFor, PolicySettings } from '../common/policy-settings';
 import { NO_CHANGE, stateChangeOf } from '../decisions/conversation-state';
 import { windowView, WindowView } from '../decisions/decide';
@@ -20,6 +21,7 @@ export class WindowsService {
     private readonly volume: VolumeTracker,
     private readonly settings: PolicySettings,
     private readonly clock: Clock,
+    private readonly metrics: ComplianceMetrics,
   ) {}
 
   async applyInbound(event: InboundEvent): Promise<void> {
@@ -33,7 +35,10 @@ export class WindowsService {
       return;
     }
     const change = stateChangeOf(event, keywordsFor(this.settings, event.accountId));
-    if (change === NO_CHANGE || event.personId === null) return;
+    if (change === NO_CHANGE || event.personId === null) {
+      this.metrics.inbound.inc({ outcome: 'ignored' });
+      return;
+    }
     const applied = await this.conversations.apply(
       event.eventId,
       {
@@ -45,6 +50,7 @@ export class WindowsService {
       change,
       this.clock.now(),
     );
+    this.metrics.inbound.inc({ outcome: applied ? 'applied' : 'duplicate' });
     if (!applied) this.logger.debug({ eventId: event.eventId }, 'inbound event already applied');
   }
 
