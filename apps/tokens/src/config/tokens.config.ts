@@ -31,6 +31,13 @@ export class TokensConfig extends BaseAppConfig {
   @IsString()
   META_LOGIN_CONFIG_ID?: string;
 
+  /** What App Review granted, e.g. `pages_messaging:advanced,instagram_manage_messages:standard`; shown in diagnostics. */
+  @IsOptional()
+  @Matches(/^\s*[a-z_]+:(standard|advanced)(\s*,\s*[a-z_]+:(standard|advanced))*\s*$/, {
+    message: 'META_ACCESS_LEVELS must be <permission>:standard|advanced[,...]',
+  })
+  META_ACCESS_LEVELS?: string;
+
   /** `<key id>:<base64 of 32 bytes>`, comma-separated; the first encrypts, all decrypt (rotation). */
   @IsString({ message: 'TOKEN_ENCRYPTION_KEY must be set (<key id>:<base64 of 32 bytes>[,<older>...])' })
   @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{43,44}(\s*,\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{43,44})*$/, {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MetaGraphError } from '@app/meta';
 import { Clock } from '../common/clock';
+import { TokensConfig } from '../config/tokens.config';
+import { AccessLevel, parseAccessLevels } from './access-levels';
 import { ConnectionsService } from '../connections/connections.service';
 import { MetaApi } from '../meta/meta-api';
 import { Diagnostics, diagnose, DiagnosticsInput, TokenDebugInfo } from './diagnostics-rules';
@@ -14,11 +16,16 @@ export interface PageDiagnostics {
 /** Asks Meta about a connection's token, permissions and subscription, and applies the checklist rules. */
 @Injectable()
 export class DiagnosticsService {
+  private readonly accessLevels: Record<string, AccessLevel> | undefined;
+
   constructor(
     private readonly connections: ConnectionsService,
     private readonly meta: MetaApi,
     private readonly clock: Clock,
-  ) {}
+    config: TokensConfig,
+  ) {
+    this.accessLevels = parseAccessLevels(config.META_ACCESS_LEVELS);
+  }
 
   async forPage(pageId: string): Promise<PageDiagnostics> {
     const { connection, pageToken, userToken } = await this.connections.tokens(pageId);
@@ -32,6 +39,7 @@ export class DiagnosticsService {
       permissions,
       tasks: connection.tasks,
       subscribedFields,
+      accessLevels: this.accessLevels,
       now: Math.floor(this.clock.now().getTime() / 1000),
     };
     const instagramId = connection.instagramId;
