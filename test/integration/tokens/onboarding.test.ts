@@ -129,6 +129,15 @@ describe('tokens onboarding against the Meta sandbox', () => {
     await eventually(() => events().some((e) => e.change === 'refreshed' && e.pageId === world.pageId));
   });
 
+  it('leaves a Page connected by another tenant with that tenant', async () => {
+    const { callbackUrl } = await loginThroughDialog(sut.url, 'globex', { sandbox_user: adminId('admin') });
+    const page = await getHtml(callbackUrl);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`(${world.pageId}): conflict`);
+    const [row] = await query(`SELECT tenant_id FROM tokens.page_connection WHERE page_id = $1`, [world.pageId]);
+    expect(row.tenant_id).toBe('acme');
+  });
+
   it('flags a Page whose admin lacks MESSAGING, and a declined permission, with what to do', async () => {
     const { callbackUrl } = await loginThroughDialog(sut.url, 'acme', {
       sandbox_user: adminId('editor'),
