@@ -19,6 +19,10 @@ import { ErasureService } from './erasure/erasure.service';
 import { PgErasureRepository } from './erasure/pg-erasure.repository';
 import { PolicyController } from './policy/policy.controller';
 import { RetentionJob } from './retention/retention.job';
+import { AccountTenantsRepository } from './tenancy/account-tenants.repository';
+import { ConnectionConsumer } from './tenancy/connection.consumer';
+import { PgAccountTenantsRepository } from './tenancy/pg-account-tenants.repository';
+import { TenancyService } from './tenancy/tenancy.service';
 import { InMemoryVolumeTracker, VolumeTracker } from './volume/volume-tracker';
 import { ConversationsRepository } from './windows/conversations.repository';
 import { InboundConsumer } from './windows/inbound.consumer';
@@ -45,6 +49,9 @@ import { WindowsService } from './windows/windows.service';
     { provide: AuditRepository, useClass: PgAuditRepository },
     { provide: ErasureRepository, useClass: PgErasureRepository },
     { provide: PageEnforcementRepository, useClass: PgPageEnforcementRepository },
+    { provide: AccountTenantsRepository, useClass: PgAccountTenantsRepository },
+    TenancyService,
+    ConnectionConsumer,
     {
       provide: VolumeTracker,
       inject: [PolicySettings],

@@ -1,5 +1,6 @@
 import { EntityClasses } from '@app/database';
 import { DecisionEntity, DecisionOutboxEntity } from './audit/decision.entity';
+import { AccountTenantEntity } from './tenancy/account-tenant.entity';
 import { PageEnforcementEntity } from './enforcement/page-enforcement.entity';
 import { ErasureProgressEntity, ErasureRequestEntity } from './erasure/erasure.entity';
 import { ConversationEntity } from './windows/conversation.entity';
@@ -16,4 +17,5 @@ export const COMPLIANCE_ENTITIES: EntityClasses = [
   ErasureRequestEntity,
   ErasureProgressEntity,
   PageEnforcementEntity,
+  AccountTenantEntity,
 ];

@@ -1,5 +1,7 @@
 import {
   ComplianceDecisionEvent,
+  CONNECTION_EVENT_TYPE,
+  ConnectionEvent,
   ErasureProgressEvent,
   InboundEvent,
   MetaCallbackEvent,
@@ -46,6 +48,24 @@ describe('compliance app', () => {
     publisher = sut.app.get(EventPublisher);
     db = sut.app.get(DataSource);
     readToken = await sut.issuer.token('compliance:read pages:manage');
+    const connection: ConnectionEvent = {
+      eventId: '6f1c1b7e-2a4d-5c3f-9e8b-7a6d5c4b3a29',
+      change: 'connected',
+      tenantId: 'tenant-1',
+      pageId: '1122',
+      instagramId: '1789',
+      reason: 'onboarding',
+      status: 'active',
+      permissions: [],
+      occurredAt: new Date().toISOString(),
+    };
+    await publisher.publish(Topics.tokensConnection, [
+      { key: '1122', type: CONNECTION_EVENT_TYPE, id: connection.eventId, data: connection },
+    ]);
+    await eventually(
+      async () => (await db.query('SELECT account_id FROM compliance.account_tenant')) as unknown[],
+      (rows) => rows.length === 2,
+    );
     decisionConsumer = rawKafka().consumer({ groupId: `${sut.prefix}it-decisions` });
     await decisionConsumer.connect();
     await decisionConsumer.subscribe({ topic: `${sut.prefix}${Topics.complianceDecision}`, fromBeginning: true });
@@ -240,6 +260,21 @@ describe('compliance app', () => {
     const metrics = await (await fetch(`${sut.url}/metrics`)).text();
     expect(metrics).toMatch(/compliance_decisions_total\{[^}]*allowed="false"[^}]*reason="opted_out"[^}]*\} 1/);
     expect(metrics).toMatch(/compliance_inbound_events_total\{[^}]*outcome="applied"[^}]*\} \d+/);
+  });
+
+  it("shows a CRM client only its own tenant's Pages", async () => {
+    const stranger = await sut.issuer.token('compliance:read pages:manage', 'tenant-2');
+    const now = new Date().toISOString();
+    expect((await get('/v1/conversations/messenger:1122:p1/window', stranger)).status).toBe(404);
+    expect((await get(`/v1/audit?pageId=1122&from=${now}&to=${now}`, stranger)).status).toBe(404);
+    const erasure = await fetch(`${sut.url}/v1/erasure`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${stranger}` },
+      body: JSON.stringify({ channel: 'messenger', accountId: '1122', personId: 'p1' }),
+    });
+    expect(erasure.status).toBe(404);
+    expect((await get('/v1/conversations/instagram:1789:x/window')).status).toBe(200);
+    expect((await get('/v1/conversations/messenger:5555:x/window')).status).toBe(404);
   });
 
   it('serves the rules in force', async () => {

@@ -1,4 +1,4 @@
-import { CrmAuthGuard, RequireScopes } from '@app/auth';
+import { CrmAuthGuard, CrmPrincipal, Principal, RequireScopes } from '@app/auth';
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from './audit.service';
@@ -15,7 +15,7 @@ export class AuditController {
   @Get()
   @ApiOperation({ operationId: 'listDecisions', summary: "A Page's send decisions in a time range, oldest first" })
   @ApiOkResponse({ type: AuditPageDto })
-  list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
-    return this.audit.list(query);
+  list(@Principal() principal: CrmPrincipal, @Query() query: AuditQueryDto): Promise<AuditPageDto> {
+    return this.audit.list(principal, query);
   }
 }

@@ -1,16 +1,22 @@
+import { CrmPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from './audit-cursor';
 import { AuditRepository } from './audit.repository';
+import { TenancyService } from '../tenancy/tenancy.service';
 import { AuditPageDto, AuditQueryDto } from './dto/audit.dto';
 
 const DEFAULT_LIMIT = 100;
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly tenancy: TenancyService,
+  ) {}
 
-  async list(query: AuditQueryDto): Promise<AuditPageDto> {
+  async list(principal: CrmPrincipal, query: AuditQueryDto): Promise<AuditPageDto> {
+    await this.tenancy.assertOwns(principal, query.pageId, 'Page');
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
     if (query.cursor !== undefined && after === null)
       throw new DomainError('validation_failed', 'cursor is not valid.');

@@ -1,4 +1,4 @@
-import { CrmAuthGuard, RequireScopes } from '@app/auth';
+import { CrmAuthGuard, CrmPrincipal, Principal, RequireScopes } from '@app/auth';
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateErasureDto, ErasureCodeParam, ErasureCreatedDto, ErasureStatusDto } from './dto/erasure.dto';
@@ -15,8 +15,8 @@ export class ErasureController {
   @RequireScopes(['pages:manage'])
   @ApiOperation({ operationId: 'requestErasure', summary: "Erase a person's data in every app" })
   @ApiCreatedResponse({ type: ErasureCreatedDto })
-  async create(@Body() body: CreateErasureDto): Promise<ErasureCreatedDto> {
-    const { erasureId, confirmationCode, statusUrl } = await this.erasure.createForPerson(body);
+  async create(@Principal() principal: CrmPrincipal, @Body() body: CreateErasureDto): Promise<ErasureCreatedDto> {
+    const { erasureId, confirmationCode, statusUrl } = await this.erasure.createForPerson(principal, body);
     return { erasureId, confirmationCode, statusUrl };
   }
 

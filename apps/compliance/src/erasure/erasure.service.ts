@@ -6,6 +6,7 @@ import {
   MetaCallbackEvent,
   Topics,
 } from '@app/contracts';
+import { CrmPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
 import { EventPublisher } from '@app/kafka';
 import { Injectable, Logger } from '@nestjs/common';
@@ -13,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditRepository } from '../audit/audit.repository';
 import { Clock } from '../common/clock';
 import { PolicySettings } from '../common/policy-settings';
+import { TenancyService } from '../tenancy/tenancy.service';
 import { ConversationsRepository } from '../windows/conversations.repository';
 import { CreateErasureDto, ErasureStatusDto } from './dto/erasure.dto';
 import { ErasureRepository } from './erasure.repository';
@@ -33,9 +35,11 @@ export class ErasureService {
     private readonly publisher: EventPublisher,
     private readonly settings: PolicySettings,
     private readonly clock: Clock,
+    private readonly tenancy: TenancyService,
   ) {}
 
-  async createForPerson(request: CreateErasureDto): Promise<ErasureRequestedEvent> {
+  async createForPerson(principal: CrmPrincipal, request: CreateErasureDto): Promise<ErasureRequestedEvent> {
+    await this.tenancy.assertOwns(principal, request.accountId, 'Page');
     const erasureId = randomUUID();
     return this.create({
       erasureId,

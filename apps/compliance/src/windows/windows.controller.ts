@@ -1,4 +1,4 @@
-import { CrmAuthGuard, RequireScopes } from '@app/auth';
+import { CrmAuthGuard, CrmPrincipal, Principal, RequireScopes } from '@app/auth';
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { iso } from '../common/iso';
@@ -16,8 +16,8 @@ export class WindowsController {
   @Get(':id/window')
   @ApiOperation({ operationId: 'getConversationWindow', summary: "A conversation's messaging windows and opt-out" })
   @ApiOkResponse({ type: WindowDto })
-  async window(@Param() params: ConversationIdParam): Promise<WindowDto> {
-    const view = await this.windows.window(params.id);
+  async window(@Principal() principal: CrmPrincipal, @Param() params: ConversationIdParam): Promise<WindowDto> {
+    const view = await this.windows.window(principal, params.id);
     return {
       conversationId: params.id,
       open: view.open,

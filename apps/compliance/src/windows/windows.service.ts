@@ -1,3 +1,4 @@
+import { CrmPrincipal } from '@app/auth';
 import { InboundEvent } from '@app/contracts';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
@@ -8,6 +9,7 @@ import { windowView, WindowView } from '../decisions/decide';
 import { enforcementOf } from '../decisions/page-enforcement';
 import { PageEnforcementRepository } from '../enforcement/page-enforcement.repository';
 import { VolumeTracker } from '../volume/volume-tracker';
+import { TenancyService } from '../tenancy/tenancy.service';
 import { ConversationsRepository } from './conversations.repository';
 
 /** Keeps each conversation's windows, opt-outs and tokens from the inbound stream; answers window queries. */
@@ -22,6 +24,7 @@ export class WindowsService {
     private readonly settings: PolicySettings,
     private readonly clock: Clock,
     private readonly metrics: ComplianceMetrics,
+    private readonly tenancy: TenancyService,
   ) {}
 
   async applyInbound(event: InboundEvent): Promise<void> {
@@ -54,7 +57,8 @@ export class WindowsService {
     if (!applied) this.logger.debug({ eventId: event.eventId }, 'inbound event already applied');
   }
 
-  async window(conversationId: string): Promise<WindowView> {
+  async window(principal: CrmPrincipal, conversationId: string): Promise<WindowView> {
+    await this.tenancy.assertOwns(principal, conversationId.split(':')[1], 'Conversation');
     const state = await this.conversations.find(conversationId);
     return windowView(state, this.clock.now(), this.settings.policy);
   }

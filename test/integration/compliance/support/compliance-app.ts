@@ -36,8 +36,8 @@ export class TestIssuer {
     return new TestIssuer(server, privateKey, `http://127.0.0.1:${port}`);
   }
 
-  token(scope: string): Promise<string> {
-    return new SignJWT({ scope, tenant_id: 'tenant-1' })
+  token(scope: string, tenantId = 'tenant-1'): Promise<string> {
+    return new SignJWT({ scope, tenant_id: tenantId })
       .setProtectedHeader({ alg: 'ES256', kid: 'it' })
       .setSubject('crm-client')
       .setIssuer(ISSUER)
@@ -83,7 +83,11 @@ export async function startCompliance(label: string, env: Record<string, string>
   const admin = rawKafka().admin();
   await admin.connect();
   try {
-    await ensureTopics(admin, topicSpecsFor([Topics.messagingInbound, Topics.metaCallbackReceived]), { prefix });
+    await ensureTopics(
+      admin,
+      topicSpecsFor([Topics.messagingInbound, Topics.metaCallbackReceived, Topics.tokensConnection]),
+      { prefix },
+    );
   } finally {
     await admin.disconnect();
   }
