@@ -92,7 +92,7 @@ export const TOPIC_CONTRACTS: Readonly<Partial<Record<TopicName, TopicContract>>
     ceType: CONNECTION_EVENT_TYPE,
     schema: connectionEventSchema,
     producers: ['tokens'],
-    consumers: ['outbound', 'CRM consumers'],
+    consumers: ['outbound', 'compliance', 'CRM consumers'],
   },
   [Topics.complianceDecision]: {
     summary: 'Every send decision of compliance (allowed or denied, the reason and the rule), for audit.',
