@@ -305,6 +305,20 @@ describe('tokens onboarding against the Meta sandbox', () => {
     });
   });
 
+  it('reconnects a disconnected Page, and unsubscribes on disconnect by the CRM', async () => {
+    const { callbackUrl } = await loginThroughDialog(sut.url, 'acme', { sandbox_user: adminId('admin') });
+    expect((await getHtml(callbackUrl)).html).toContain(`(${shopId()}): connected`);
+    const acme = await crmToken('acme');
+    expect((await api(`/v1/pages/${shopId()}`, acme)).body).toMatchObject({ status: 'active' });
+    expect((await api(`/v1/pages/${shopId()}`, await crmToken('globex'), 'DELETE')).status).toBe(404);
+    expect((await api(`/v1/pages/${shopId()}`, acme, 'DELETE')).status).toBe(204);
+    const subscribed = await world.graph.get<{ data: Array<{ id: string }> }>(`${shopId()}/subscribed_apps`, {
+      access_token: world.tokens('admin').pageTokens[shopId()],
+    });
+    expect(subscribed.body.data.map((a) => a.id)).not.toContain(world.app.id);
+    await eventually(() => events().some((e) => e.pageId === shopId() && e.reason === 'disconnected_by_client'));
+  });
+
   it('keeps every Meta token out of the database, the events and the logs', async () => {
     const secrets = world.seed.admins.flatMap((a) =>
       a.tokens.flatMap((t) => [t.userToken, ...Object.values(t.pageTokens)]),
