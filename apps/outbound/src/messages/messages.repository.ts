@@ -174,20 +174,20 @@ export class PgMessagesRepository extends MessagesRepository {
   }
 
   private async appendStep(tx: EntityManager, id: string, update: StatusUpdate): Promise<boolean> {
-    const result = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(MessageStatusEntity)
-      .values({
-        messageId: id,
-        status: update.status,
-        occurredAt: update.occurredAt,
-        metaMessageId: update.metaMessageId ?? null,
-        failure: update.failure ?? null,
-      })
-      .orIgnore()
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    const result: unknown = await tx.query(
+      `INSERT INTO outbound.message_status (message_id, status, occurred_at, meta_message_id, failure)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING message_id`,
+      [
+        id,
+        update.status,
+        update.occurredAt,
+        update.metaMessageId ?? null,
+        update.failure ? JSON.stringify(update.failure) : null,
+      ],
+    );
+    // TypeORM hands back the rows for INSERT … RETURNING (and [rows, count] for some drivers' updates).
+    const rows = Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
+    return rows.length > 0;
   }
 
   async sentInConversation(conversationId: string): Promise<SentMessage[]> {

@@ -1,5 +1,6 @@
 import { InboundEvent } from '@app/contracts';
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock';
 import { MessagesRepository } from '../messages/messages.repository';
 import { OutboundEvents } from '../messages/outbound-events';
 import { statusChangesFrom } from './receipt-matching';
@@ -12,6 +13,7 @@ export class ReceiptsService {
   constructor(
     private readonly messages: MessagesRepository,
     private readonly events: OutboundEvents,
+    private readonly clock: Clock,
   ) {}
 
   async handle(event: InboundEvent, correlationId?: string): Promise<void> {
@@ -21,7 +23,8 @@ export class ReceiptsService {
     for (const change of statusChangesFrom(event, sent)) {
       const update = {
         status: change.status,
-        occurredAt: new Date(event.occurredAt),
+        // When Parley learnt it, on its own clock, so the history reads in the order things were learnt.
+        occurredAt: this.clock.now(),
         metaMessageId: change.metaMessageId,
         sentAt: change.sentAt,
         ...(change.status === 'sent' && { failure: null, outcomeUnknown: false }),
