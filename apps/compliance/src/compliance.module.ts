@@ -45,7 +45,15 @@ export class ComplianceModule {
           kafka: settings.kafka,
           entities: COMPLIANCE_ENTITIES,
           migrations: COMPLIANCE_MIGRATIONS,
-          provision: [Topics.complianceDecision, Topics.privacyErasure, Topics.privacyErasureProgress],
+          // Also the topics it reads, so it starts whatever order the apps come up in.
+          provision: [
+            Topics.complianceDecision,
+            Topics.privacyErasure,
+            Topics.privacyErasureProgress,
+            Topics.messagingInbound,
+            Topics.metaCallbackReceived,
+            Topics.tokensConnection,
+          ],
         }),
         AuthModule.forRoot({
           issuer: settings.app.issuer,
