@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -22,6 +22,8 @@ export async function startTestPostgres(): Promise<void> {
       process.env.TEST_DATABASE_URL = LOCAL_SERVER;
     } else {
       state.dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-test-pg-'));
+      // Run as root, PostgreSQL runs as the `postgres` user, who must be able to reach its data directory.
+      chmodSync(state.dataDir, 0o755);
       state.embedded = await startEmbeddedPostgres({
         dataDir: path.join(state.dataDir, 'data'),
         port: await freePort(),

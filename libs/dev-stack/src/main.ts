@@ -19,7 +19,7 @@ function localSecrets(dataRoot: string): LocalSecrets {
 
 async function main(): Promise<void> {
   const root = findProjectRoot(__dirname);
-  const dataRoot = path.join(root, '.data');
+  const dataRoot = path.resolve(root, process.env.PARLEY_DATA_DIR ?? '.data');
   const logDir = path.join(dataRoot, 'logs');
   mkdirSync(logDir, { recursive: true });
   const plan = planStack(process.env, dataRoot, localSecrets(dataRoot));

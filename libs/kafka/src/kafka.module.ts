@@ -1,3 +1,4 @@
+import { TopicName } from '@app/contracts';
 import {
   Inject,
   Injectable,
@@ -14,6 +15,22 @@ import { EventPublisher, KafkaEventPublisher } from './publisher/event-publisher
 import { ensureTopics } from './topics/ensure-topics';
 import { topicSpecsFor } from './topics/topic-specs';
 
+/** Creates the topics (and their dead-letter topics) that are missing, with the settings of `topic-specs`. */
+async function provisionTopics(connection: KafkaConnection, topics: readonly TopicName[]): Promise<string[]> {
+  if (topics.length === 0) return [];
+  const admin = connection.admin();
+  await admin.connect();
+  try {
+    return await ensureTopics(admin, topicSpecsFor(topics), {
+      prefix: connection.config.KAFKA_TOPIC_PREFIX,
+      replicationFactor: connection.config.KAFKA_REPLICATION_FACTOR,
+      minInsyncReplicas: connection.config.KAFKA_MIN_INSYNC_REPLICAS,
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Creates the app's own topics before anything publishes or consumes. */
 @Injectable()
 export class KafkaTopicProvisioner implements OnModuleInit {
@@ -23,20 +40,8 @@ export class KafkaTopicProvisioner implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const topics = this.options.provision ?? [];
-    if (topics.length === 0) return;
-    const admin = this.connection.admin();
-    await admin.connect();
-    try {
-      const created = await ensureTopics(admin, topicSpecsFor(topics), {
-        prefix: this.connection.config.KAFKA_TOPIC_PREFIX,
-        replicationFactor: this.connection.config.KAFKA_REPLICATION_FACTOR,
-        minInsyncReplicas: this.connection.config.KAFKA_MIN_INSYNC_REPLICAS,
-      });
-      this.connection.logger.info({ created }, 'Kafka topics provisioned');
-    } finally {
-      await admin.disconnect();
-    }
+    const created = await provisionTopics(this.connection, this.options.provision ?? []);
+    if (created.length > 0) this.connection.logger.info({ created }, 'Kafka topics provisioned');
   }
 }
 
@@ -48,6 +53,9 @@ export class KafkaConsumers implements BeforeApplicationShutdown {
   constructor(private readonly connection: KafkaConnection) {}
 
   async start<T>(options: EventConsumerOptions<T>): Promise<EventConsumer<T>> {
+    // Apps start in any order: a consumer may come up before the app that owns its topics has created them.
+    const created = await provisionTopics(this.connection, options.topics);
+    if (created.length > 0) this.connection.logger.info({ created }, 'Kafka topics provisioned for a consumer');
     const consumer = new EventConsumer(this.connection, options);
     this.running.add(consumer as EventConsumer<unknown>);
     await consumer.start();
