@@ -176,6 +176,15 @@ describe('tokens onboarding against the Meta sandbox', () => {
     }
   });
 
+  it('shows why when the admin cancels the dialog', async () => {
+    const { callbackUrl } = await loginThroughDialog(sut.url, 'acme', { sandbox_user: '999999999' });
+    expect(callbackUrl.searchParams.get('error')).toBe('access_denied');
+    expect(await getHtml(callbackUrl)).toMatchObject({
+      status: 400,
+      html: expect.stringContaining('The login did not complete: Permissions error.'),
+    });
+  });
+
   it('serves the Pages API per tenant, with diagnostics, and refuses other tenants', async () => {
     const acme = await crmToken('acme');
     const other = await crmToken('globex');
