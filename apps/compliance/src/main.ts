@@ -7,13 +7,7 @@ import { COMPLIANCE_API } from './api-info';
 
 async function main(): Promise<void> {
   const settings = loadConfigOrExit('compliance', { app: ComplianceConfig, kafka: KafkaConfig });
-  await runApp(ComplianceModule.register(settings), {
-    ...COMPLIANCE_API,
-    port: settings.app.PORT,
-    host: settings.app.HOST,
-    bodyLimitBytes: settings.app.HTTP_BODY_LIMIT_BYTES,
-    shutdownTimeoutMs: settings.app.SHUTDOWN_TIMEOUT_MS,
-  });
+  await runApp(ComplianceModule.register(settings), { ...COMPLIANCE_API, config: settings.app });
 }
 
 void main();

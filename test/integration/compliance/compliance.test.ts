@@ -13,6 +13,7 @@ import { EventPublisher } from '@app/kafka';
 import { Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DecisionsService } from '../../../apps/compliance/src/decisions/decisions.service';
+import { ErasureService } from '../../../apps/compliance/src/erasure/erasure.service';
 import { RetentionJob } from '../../../apps/compliance/src/retention/retention.job';
 import { rawKafka } from '../kafka/support';
 import {
@@ -307,7 +308,10 @@ describe('compliance app', () => {
     const created = (await res.json()) as { erasureId: string; confirmationCode: string; statusUrl: string };
     expect(created.statusUrl).toBe(`https://parley.example/v1/erasure/${created.confirmationCode}`);
 
-    type Status = { status: string; apps: { app: string; status: string; deletedRecords: number | null }[] };
+    type Status = {
+      status: string;
+      apps: { app: string; status: string; deletedRecords: number | null; reportedAt: string | null }[];
+    };
     const afterCompliance = await eventually(
       () => get<Status>(`/v1/erasure/${created.confirmationCode}`, null),
       (r) => r.body.apps?.some((a) => a.app === 'compliance' && a.status === 'done'),
@@ -315,6 +319,7 @@ describe('compliance app', () => {
     expect(afterCompliance.body.status).toBe('pending');
     expect(afterCompliance.body.apps.find((a) => a.app === 'compliance')!.deletedRecords).toBeGreaterThanOrEqual(3);
     expect(afterCompliance.body.apps.find((a) => a.app === 'outbound')!.status).toBe('pending');
+    const deleted = afterCompliance.body.apps.find((a) => a.app === 'compliance')!.deletedRecords;
 
     for (const table of ['conversation', 'processed_event', 'decision']) {
       const rows: unknown[] = await db.query(`SELECT 1 FROM compliance.${table} WHERE conversation_id = $1`, [
@@ -345,6 +350,29 @@ describe('compliance app', () => {
       () => get<Status>(`/v1/erasure/${created.confirmationCode}`, null),
       (r) => r.body.status === 'completed',
     );
+    // The same request delivered again: compliance erases nothing more and keeps its first count.
+    const request: unknown[] = await db.query('SELECT 1 FROM compliance.erasure_request WHERE id = $1', [
+      created.erasureId,
+    ]);
+    expect(request).toHaveLength(1);
+    await sut.app.get(ErasureService).carryOut({
+      erasureId: created.erasureId,
+      confirmationCode: created.confirmationCode,
+      source: 'admin',
+      subjectKind: 'person',
+      channel: 'messenger',
+      accountId: '1122',
+      personId: 'p3',
+      appScopedUserId: null,
+      requestedAt: new Date().toISOString(),
+      statusUrl: created.statusUrl,
+    });
+    const firstReport = afterCompliance.body.apps.find((a) => a.app === 'compliance')!.reportedAt;
+    const again = await eventually(
+      () => get<Status>(`/v1/erasure/${created.confirmationCode}`, null),
+      (r) => r.body.apps.find((a) => a.app === 'compliance')!.reportedAt !== firstReport,
+    );
+    expect(again.body.apps.find((a) => a.app === 'compliance')!.deletedRecords).toBe(deleted);
     expect(completed.body.apps.map((a) => [a.app, a.status])).toEqual([
       ['compliance', 'done'],
       ['outbound', 'done'],

@@ -83,7 +83,10 @@ export class PgErasureRepository extends ErasureRepository {
     await this.dataSource.query(
       `INSERT INTO compliance.erasure_progress AS p (erasure_id, app, status, deleted_records, detail, reported_at)
        VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (erasure_id, app) DO UPDATE SET status = excluded.status, deleted_records = excluded.deleted_records,
+       ON CONFLICT (erasure_id, app) DO UPDATE SET status = excluded.status,
+         -- A repeated erasure finds nothing left: keep the count of the run that deleted the rows.
+         deleted_records = CASE WHEN p.status = excluded.status
+           THEN GREATEST(p.deleted_records, excluded.deleted_records) ELSE excluded.deleted_records END,
          detail = excluded.detail, reported_at = excluded.reported_at
        WHERE excluded.reported_at >= p.reported_at`,
       [erasureId, p.app, p.status, p.deletedRecords, p.detail, p.reportedAt],
