@@ -11,10 +11,7 @@ async function main(): Promise<void> {
   const { bodyLimits } = webhookSettingsFrom(settings.app);
   await runApp(GatewayModule.register(settings), {
     ...GATEWAY_API,
-    port: settings.app.PORT,
-    host: settings.app.HOST,
-    bodyLimitBytes: settings.app.HTTP_BODY_LIMIT_BYTES,
-    shutdownTimeoutMs: settings.app.SHUTDOWN_TIMEOUT_MS,
+    config: settings.app,
     beforeBodyParsers: (app) => app.use(webhookRawBody(bodyLimits.maxBytes)),
   });
 }

@@ -18,13 +18,7 @@ function sandboxSettingsOrExit() {
 async function main(): Promise<void> {
   const { app } = loadConfigOrExit('meta-sandbox', { app: MetaSandboxConfig });
   const sandbox = sandboxSettingsOrExit();
-  await runApp(MetaSandboxAppModule.register({ app, sandbox }), {
-    ...META_SANDBOX_API,
-    port: app.PORT,
-    host: app.HOST,
-    bodyLimitBytes: app.HTTP_BODY_LIMIT_BYTES,
-    shutdownTimeoutMs: app.SHUTDOWN_TIMEOUT_MS,
-  });
+  await runApp(MetaSandboxAppModule.register({ app, sandbox }), { ...META_SANDBOX_API, config: app });
 }
 
 void main();

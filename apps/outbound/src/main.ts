@@ -7,13 +7,7 @@ import { OUTBOUND_API } from './api-info';
 
 async function main(): Promise<void> {
   const settings = loadConfigOrExit('outbound', { app: OutboundConfig, kafka: KafkaConfig });
-  await runApp(OutboundModule.register(settings), {
-    ...OUTBOUND_API,
-    port: settings.app.PORT,
-    host: settings.app.HOST,
-    bodyLimitBytes: settings.app.HTTP_BODY_LIMIT_BYTES,
-    shutdownTimeoutMs: settings.app.SHUTDOWN_TIMEOUT_MS,
-  });
+  await runApp(OutboundModule.register(settings), { ...OUTBOUND_API, config: settings.app });
 }
 
 void main();

@@ -7,13 +7,7 @@ import { TOKENS_API } from './api-info';
 
 async function main(): Promise<void> {
   const settings = loadConfigOrExit('tokens', { app: TokensConfig, kafka: KafkaConfig });
-  await runApp(TokensModule.register(settings), {
-    ...TOKENS_API,
-    port: settings.app.PORT,
-    host: settings.app.HOST,
-    bodyLimitBytes: settings.app.HTTP_BODY_LIMIT_BYTES,
-    shutdownTimeoutMs: settings.app.SHUTDOWN_TIMEOUT_MS,
-  });
+  await runApp(TokensModule.register(settings), { ...TOKENS_API, config: settings.app });
 }
 
 void main();

@@ -1,6 +1,6 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { ClassConstructor } from 'class-transformer';
-import { ConfigValidationError, Environment, loadConfig, LoadedConfig } from '@app/config';
+import { BaseAppConfig, ConfigValidationError, Environment, loadConfig, LoadedConfig } from '@app/config';
 import { ReadinessChecks } from '@app/observability';
 import { createHttpApp, HttpAppOptions } from './create-app';
 
@@ -21,11 +21,9 @@ export function loadConfigOrExit<S extends Record<string, ClassConstructor<objec
   }
 }
 
-export interface RunAppOptions extends HttpAppOptions {
-  port: number;
-  host: string;
-  /** After SIGTERM, in-flight requests get this long before the process exits anyway. */
-  shutdownTimeoutMs: number;
+export interface RunAppOptions extends Omit<HttpAppOptions, 'bodyLimitBytes'> {
+  /** The app's validated settings: port, host, body limit and shutdown grace come from here. */
+  config: BaseAppConfig;
 }
 
 /**
@@ -33,14 +31,15 @@ export interface RunAppOptions extends HttpAppOptions {
  * finish, then close consumers, producers and pools (Nest's shutdown hooks), and exit.
  */
 export async function runApp(module: Type<unknown> | DynamicModule, options: RunAppOptions): Promise<void> {
-  const app = await createHttpApp(module, options);
-  await app.listen(options.port, options.host);
+  const { config } = options;
+  const app = await createHttpApp(module, { ...options, bodyLimitBytes: config.HTTP_BODY_LIMIT_BYTES });
+  await app.listen(config.PORT, config.HOST);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     app.get(ReadinessChecks).markDraining();
-    setTimeout(() => process.exit(1), options.shutdownTimeoutMs).unref();
+    setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref();
     app
       .close()
       .then(() => process.exit(0))

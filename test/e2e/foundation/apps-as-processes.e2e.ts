@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import { APP_NAMES, AppName, DEFAULT_PORTS, planStack } from '../../../libs/dev-stack/src/stack-plan';
-import { mergeOpenApi } from '../support/openapi-document';
+import { AppDocument, mergeOpenApi } from '../support/openapi-document';
 import { builtEntry, freePort, ROOT, RunningProcess, startProcess, waitForReady } from '../support/processes';
 
 jest.setTimeout(120_000);
@@ -90,7 +90,7 @@ describe('every app, started as a process', () => {
           .map(async ({ app, url }) => ({
             app,
             port: DEFAULT_PORTS[app],
-            document: await (await fetch(`${url}/docs/openapi.json`)).json(),
+            document: (await (await fetch(`${url}/docs/openapi.json`)).json()) as AppDocument['document'],
           })),
       );
       const generated = mergeOpenApi(documents);

@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 
-interface AppDocument {
+export interface AppDocument {
   app: string;
   port: number;
   document: { paths: Record<string, Record<string, unknown>>; components?: { schemas?: Record<string, unknown> } };
