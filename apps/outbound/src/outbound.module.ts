@@ -15,6 +15,8 @@ import { OutboundEvents } from './messages/outbound-events';
 import { PublishRelay, RelaySettings } from './messages/publish-relay';
 import { OUTBOUND_MIGRATIONS } from './migrations';
 import { ReceiptsService } from './receipts/receipts.service';
+import { SenderActionsController } from './sender-actions/sender-actions.controller';
+import { SenderActionsService } from './sender-actions/sender-actions.service';
 import { ConsumerSettings, OutboundConsumers } from './sending/outbound-consumers';
 import { GraphSendApi, SendApi } from './sending/send-api';
 import { DEFAULT_PACING, SendPacer } from './sending/send-pacer';
@@ -54,7 +56,7 @@ export class OutboundModule {
           ...options.auth,
         }),
       ],
-      controllers: [MessagesController],
+      controllers: [MessagesController, SenderActionsController],
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: MessagesRepository, useClass: PgMessagesRepository },
@@ -94,6 +96,7 @@ export class OutboundModule {
         { provide: RelaySettings, useValue: new RelaySettings(5000, 10_000, app.IDEMPOTENCY_TTL_HOURS * 3600_000) },
         OutboundEvents,
         MessagesService,
+        SenderActionsService,
         SendWorkerService,
         ReceiptsService,
         OutboundConsumers,

@@ -297,6 +297,18 @@ describe('CRM → outbound → Kafka → worker → Meta sandbox → gateway →
     }
   });
 
+  it('shows typing to the person at once, and replays the answer for the same Idempotency-Key', async () => {
+    const key = randomUUID();
+    const body = { channel: 'messenger', accountId: world.pageId, recipientId: world.psid(), action: 'typing_on' };
+    const first = await crm.request('POST', '/v1/sender-actions', body, { 'idempotency-key': key });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ recipientId: world.psid(), action: 'typing_on' });
+    const again = await crm.request('POST', '/v1/sender-actions', body, { 'idempotency-key': key });
+    expect(again.status).toBe(200);
+    const actions = await world.sandbox('GET', `people/${world.person().id}/sender-actions?account=${world.pageId}`);
+    expect(JSON.stringify(actions.body).match(/typing_on/g)).toHaveLength(1);
+  });
+
   it("hides another tenant's messages and refuses its accounts", async () => {
     const mine = await crm.send<{ id: string }>(messenger({ text: 'tenant check' }));
     outbound.tokens.add('messenger', '999000', '999000', 'EAAother', 'globex');

@@ -37,6 +37,8 @@ export abstract class MessagesRepository {
     message: OutboundMessageEntity,
     idempotency: (StoredAnswer & { tenantId: string; key: string }) | null,
   ): Promise<boolean>;
+  /** Keeps the first answer of an idempotent request that created no message. */
+  abstract storeAnswer(answer: StoredAnswer & { tenantId: string; key: string }): Promise<void>;
   abstract markPublished(id: string, at: Date): Promise<void>;
   abstract find(id: string): Promise<OutboundMessageEntity | null>;
   abstract history(id: string): Promise<MessageStatusEntity[]>;
@@ -98,6 +100,21 @@ export class PgMessagesRepository extends MessagesRepository {
       if (idempotency && isUniqueViolation(error)) return false;
       throw error;
     }
+  }
+
+  async storeAnswer(answer: StoredAnswer & { tenantId: string; key: string }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO outbound.idempotency_key (tenant_id, key, operation, request_hash, status_code, response, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now()) ON CONFLICT DO NOTHING`,
+      [
+        answer.tenantId,
+        answer.key,
+        answer.operation,
+        answer.requestHash,
+        answer.statusCode,
+        JSON.stringify(answer.response),
+      ],
+    );
   }
 
   async markPublished(id: string, at: Date): Promise<void> {

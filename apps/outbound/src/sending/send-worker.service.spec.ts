@@ -21,6 +21,7 @@ class MemoryMessages extends MessagesRepository {
   storedAnswer = async (): Promise<StoredAnswer | null> => null;
   createAccepted = async (): Promise<boolean> => true;
   markPublished = async (): Promise<void> => undefined;
+  storeAnswer = async (): Promise<void> => undefined;
   find = async (id: string) => (this.rows.has(id) ? { ...this.rows.get(id)! } : null);
   history = async (id: string) => this.steps.filter((s) => s.messageId === id);
   conversationPage = async (): Promise<ConversationPage> => ({ messages: [], next: null });
