@@ -14,6 +14,8 @@ import { MessagesService } from './messages/messages.service';
 import { OutboundEvents } from './messages/outbound-events';
 import { PublishRelay, RelaySettings } from './messages/publish-relay';
 import { OUTBOUND_MIGRATIONS } from './migrations';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
 import { ReceiptsService } from './receipts/receipts.service';
 import { SenderActionsController } from './sender-actions/sender-actions.controller';
 import { SenderActionsService } from './sender-actions/sender-actions.service';
@@ -56,7 +58,7 @@ export class OutboundModule {
           ...options.auth,
         }),
       ],
-      controllers: [MessagesController, SenderActionsController],
+      controllers: [MessagesController, SenderActionsController, AttachmentsController],
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: MessagesRepository, useClass: PgMessagesRepository },
@@ -97,6 +99,7 @@ export class OutboundModule {
         OutboundEvents,
         MessagesService,
         SenderActionsService,
+        AttachmentsService,
         SendWorkerService,
         ReceiptsService,
         OutboundConsumers,

@@ -309,6 +309,24 @@ describe('CRM → outbound → Kafka → worker → Meta sandbox → gateway →
     expect(JSON.stringify(actions.body).match(/typing_on/g)).toHaveLength(1);
   });
 
+  it('uploads an attachment once and sends it by its id', async () => {
+    const upload = {
+      channel: 'messenger',
+      accountId: world.pageId,
+      type: 'image',
+      url: 'https://cdn.example/logo.png',
+    };
+    const uploaded = await crm.request<{ attachmentId: string }>('POST', '/v1/attachments', upload, {
+      'idempotency-key': randomUUID(),
+    });
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body.attachmentId).toEqual(expect.any(String));
+    const accepted = await crm.send<{ id: string }>(
+      messenger({ attachment: { type: 'image', attachmentId: uploaded.body.attachmentId } }),
+    );
+    expect((await settled(accepted.body.id)).failure).toBeNull();
+  });
+
   it("hides another tenant's messages and refuses its accounts", async () => {
     const mine = await crm.send<{ id: string }>(messenger({ text: 'tenant check' }));
     outbound.tokens.add('messenger', '999000', '999000', 'EAAother', 'globex');

@@ -21,7 +21,12 @@ export type SendOutcome =
 /** One Send API call with a Page's token. */
 export abstract class SendApi {
   abstract send(access: AccountAccess, body: Record<string, unknown>): Promise<SendOutcome>;
+  /** The Attachment Upload API: an attachment Meta keeps for reuse by this Page. */
+  abstract upload(access: AccountAccess, body: Record<string, unknown>): Promise<UploadOutcome>;
 }
+
+export type UploadOutcome =
+  { readonly ok: true; readonly attachmentId: string } | { readonly ok: false; readonly error: OutboundFailure };
 
 export interface GraphSettings {
   graphUrl: string;
@@ -52,7 +57,37 @@ export class GraphSendApi extends SendApi {
     super();
   }
 
+  async upload(access: AccountAccess, body: Record<string, unknown>): Promise<UploadOutcome> {
+    const outcome = await this.call<{ attachment_id?: string }>(access, 'message_attachments', body);
+    if (!outcome.ok) return outcome;
+    const attachmentId = outcome.data.attachment_id;
+    return attachmentId
+      ? { ok: true, attachmentId }
+      : {
+          ok: false,
+          error: {
+            reason: 'unknown_error',
+            detail: 'Meta gave no attachment_id',
+            metaCode: null,
+            metaSubcode: null,
+            fbtraceId: null,
+          },
+        };
+  }
+
   async send(access: AccountAccess, body: Record<string, unknown>): Promise<SendOutcome> {
+    const outcome = await this.call<{ message_id?: string }>(access, 'messages', body);
+    return outcome.ok ? { ok: true, metaMessageId: outcome.data.message_id ?? null, usage: outcome.usage } : outcome;
+  }
+
+  private async call<T>(
+    access: AccountAccess,
+    edge: string,
+    body: Record<string, unknown>,
+  ): Promise<
+    | { ok: true; data: T; usage: UsageReading }
+    | { ok: false; failure: SendFailureClass; error: OutboundFailure; usage: UsageReading }
+  > {
     const seen: { headers?: Headers; transport?: TransportFailure } = {};
     const client = new MetaGraphClient(
       {
@@ -76,11 +111,8 @@ export class GraphSendApi extends SendApi {
     const usage = () =>
       seen.headers ? readUsageHeaders((name) => seen.headers?.get(name), access.accountId) : NO_USAGE;
     try {
-      const answer = await client.post<{ message_id?: string }>(`${access.pageId}/messages`, {
-        token: access.accessToken,
-        body,
-      });
-      return { ok: true, metaMessageId: answer.data.message_id ?? null, usage: usage() };
+      const answer = await client.post<T>(`${access.pageId}/${edge}`, { token: access.accessToken, body });
+      return { ok: true, data: answer.data, usage: usage() };
     } catch (error) {
       if (!(error instanceof MetaGraphError)) throw error;
       const failure =

@@ -8,7 +8,7 @@ import { OutboundEvents } from '../messages/outbound-events';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
 import { SentMessage } from '../receipts/receipt-matching';
 import { DEFAULT_BACKOFF } from './backoff';
-import { SendApi, SendOutcome } from './send-api';
+import { SendApi, SendOutcome, UploadOutcome } from './send-api';
 import { DEFAULT_PACING, SendPacer } from './send-pacer';
 import { SendWorkerService, SendWorkerSettings } from './send-worker.service';
 import { NO_USAGE } from './usage-headers';
@@ -72,6 +72,7 @@ class ScriptedSendApi extends SendApi {
   constructor(private readonly outcomes: SendOutcome[]) {
     super();
   }
+  upload = async (): Promise<UploadOutcome> => ({ ok: true, attachmentId: '1' });
   async send(): Promise<SendOutcome> {
     const outcome = this.outcomes[Math.min(this.calls, this.outcomes.length - 1)];
     this.calls += 1;
