@@ -16,6 +16,9 @@ import { PublishRelay, RelaySettings } from './messages/publish-relay';
 import { OUTBOUND_MIGRATIONS } from './migrations';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
+import { ConversationsController } from './conversations/conversations.controller';
+import { ConversationsService } from './conversations/conversations.service';
+import { GraphReads, MetaGraphReads } from './conversations/graph-reads';
 import { ReceiptsService } from './receipts/receipts.service';
 import { SenderActionsController } from './sender-actions/sender-actions.controller';
 import { SenderActionsService } from './sender-actions/sender-actions.service';
@@ -39,6 +42,13 @@ export interface OutboundModuleOptions {
 export class OutboundModule {
   static register(settings: OutboundSettings, options: OutboundModuleOptions = {}): DynamicModule {
     const app = settings.app;
+    const graph = {
+      graphUrl: app.META_GRAPH_URL,
+      version: app.META_GRAPH_VERSION,
+      appId: app.META_APP_ID,
+      appSecret: app.META_APP_SECRET,
+      timeoutMs: app.META_TIMEOUT_MS,
+    };
     return {
       module: OutboundModule,
       imports: [
@@ -58,22 +68,14 @@ export class OutboundModule {
           ...options.auth,
         }),
       ],
-      controllers: [MessagesController, SenderActionsController, AttachmentsController],
+      controllers: [MessagesController, SenderActionsController, AttachmentsController, ConversationsController],
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: MessagesRepository, useClass: PgMessagesRepository },
         { provide: SendDecisions, useValue: new HttpSendDecisions(app.COMPLIANCE_URL, app.INTERNAL_API_TOKEN) },
         { provide: PageTokens, useValue: new HttpPageTokens(app.TOKENS_URL, app.INTERNAL_API_TOKEN) },
-        {
-          provide: SendApi,
-          useValue: new GraphSendApi({
-            graphUrl: app.META_GRAPH_URL,
-            version: app.META_GRAPH_VERSION,
-            appId: app.META_APP_ID,
-            appSecret: app.META_APP_SECRET,
-            timeoutMs: app.META_TIMEOUT_MS,
-          }),
-        },
+        { provide: SendApi, useValue: new GraphSendApi(graph) },
+        { provide: GraphReads, useValue: new MetaGraphReads(graph) },
         {
           provide: SendPacer,
           useValue: new SendPacer({
@@ -100,6 +102,7 @@ export class OutboundModule {
         MessagesService,
         SenderActionsService,
         AttachmentsService,
+        ConversationsService,
         SendWorkerService,
         ReceiptsService,
         OutboundConsumers,

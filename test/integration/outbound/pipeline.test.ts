@@ -327,6 +327,21 @@ describe('CRM → outbound → Kafka → worker → Meta sandbox → gateway →
     expect((await settled(accepted.body.id)).failure).toBeNull();
   });
 
+  it("reads the conversation and the person's profile from Meta", async () => {
+    const id = encodeURIComponent(`instagram:${world.igId}:${world.igsid()}`);
+    const messages = await crm.request<{ data: { id: string; text: string | null }[] }>(
+      'GET',
+      `/v1/conversations/${id}/messages`,
+    );
+    expect(messages.status).toBe(200);
+    expect(messages.body.data.map((m) => m.text)).toContain('hello Instagram');
+    const person = await crm.request<{ username: string }>('GET', `/v1/conversations/${id}/participant`);
+    expect(person.status).toBe(200);
+    expect(person.body.username).toBe('ana.souza');
+    const malformed = await crm.request('GET', '/v1/conversations/nonsense/messages');
+    expect(malformed.status).toBe(400);
+  });
+
   it("hides another tenant's messages and refuses its accounts", async () => {
     const mine = await crm.send<{ id: string }>(messenger({ text: 'tenant check' }));
     outbound.tokens.add('messenger', '999000', '999000', 'EAAother', 'globex');

@@ -1,0 +1,81 @@
+import { CrmPrincipal } from '@app/auth';
+import { OutboundChannel } from '@app/contracts';
+import { DomainError } from '@app/errors';
+import { Injectable } from '@nestjs/common';
+import { AccountAccess, PageTokens } from '../accounts/page-tokens';
+import { GraphReads } from './graph-reads';
+
+export interface ConversationRef {
+  channel: OutboundChannel;
+  accountId: string;
+  personId: string;
+}
+
+export function parseConversationId(id: string): ConversationRef | null {
+  const match = /^(messenger|instagram):([^:]+):([^:]+)$/.exec(id);
+  return match ? { channel: match[1] as OutboundChannel, accountId: match[2], personId: match[3] } : null;
+}
+
+export interface ConversationMessage {
+  id: string;
+  createdAt: string | null;
+  fromId: string | null;
+  text: string | null;
+}
+
+type GraphList<T> = { data?: T[] };
+type GraphMessage = { id: string; created_time?: string; from?: { id?: string }; message?: string };
+
+/** Reads a conversation and its person from Meta (Conversations API, user profile), for the tenant's own accounts. */
+@Injectable()
+export class ConversationsService {
+  constructor(
+    private readonly tokens: PageTokens,
+    private readonly graph: GraphReads,
+  ) {}
+
+  async messages(principal: CrmPrincipal, conversationId: string): Promise<{ data: ConversationMessage[] }> {
+    const { ref, access } = await this.open(principal, conversationId);
+    const threads = await this.graph.get<GraphList<{ id: string }>>(access, `${access.pageId}/conversations`, {
+      platform: ref.channel,
+      user_id: ref.personId,
+    });
+    const thread = threads.data?.[0];
+    if (!thread) throw new DomainError('not_found', 'Meta has no conversation with this person.');
+    // Meta serves only the 20 newest messages of a conversation in detail.
+    const messages = await this.graph.get<GraphList<GraphMessage>>(access, `${thread.id}/messages`, {
+      fields: 'id,created_time,from,message',
+      limit: 20,
+    });
+    return {
+      data: (messages.data ?? []).map((m) => ({
+        id: m.id,
+        createdAt: m.created_time ?? null,
+        fromId: m.from?.id ?? null,
+        text: m.message ?? null,
+      })),
+    };
+  }
+
+  async participant(principal: CrmPrincipal, conversationId: string): Promise<Record<string, unknown>> {
+    const { ref, access } = await this.open(principal, conversationId);
+    const fields = ref.channel === 'messenger' ? 'first_name,last_name,profile_pic' : 'name,username,profile_pic';
+    return this.graph.get<Record<string, unknown>>(access, ref.personId, { fields });
+  }
+
+  private async open(
+    principal: CrmPrincipal,
+    conversationId: string,
+  ): Promise<{ ref: ConversationRef; access: AccountAccess }> {
+    const ref = parseConversationId(conversationId);
+    if (!ref) {
+      throw new DomainError('validation_failed', 'The conversation id must be <channel>:<account id>:<person id>.', {
+        errors: ['id must be <channel>:<account id>:<person id>'],
+      });
+    }
+    const access = await this.tokens.access(ref.channel, ref.accountId);
+    if (!access || access.tenantId !== principal.tenantId)
+      throw new DomainError('not_found', 'Conversation not found.');
+    return { ref, access };
+  }
+}
