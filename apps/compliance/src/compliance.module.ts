@@ -3,7 +3,7 @@ import { AuthModule } from '@app/auth';
 import { Topics } from '@app/contracts';
 import { KafkaConfig } from '@app/kafka';
 import { platformModules } from '@app/runtime';
-import { InternalApiToken, InternalTokenGuard } from './common/internal-token.guard';
+import { InternalApiToken, InternalTokenGuard } from '@app/auth';
 import { PolicySettings } from './common/policy-settings';
 import { ComplianceFeaturesModule } from './compliance-features.module';
 import { ComplianceConfig } from './config/compliance.config';

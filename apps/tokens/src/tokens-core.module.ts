@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CrmAuthGuard, CrmTokenVerifier } from '@app/auth';
+import { CrmAuthGuard, CrmTokenVerifier, InternalApiToken, InternalTokenGuard } from '@app/auth';
 import { MetaGraphClient } from '@app/meta';
 import { createLocalJWKSet } from 'jose';
 import { CrmClientsRepository } from './clients/crm-clients.repository';
@@ -20,7 +20,6 @@ import { TokenVault } from './crypto/token-vault';
 import { DiagnosticsService } from './diagnostics/diagnostics.service';
 import { TokenHealthConsumers } from './health/token-health.consumers';
 import { TokenHealthService } from './health/token-health.service';
-import { InternalAuthGuard } from './internal/internal-auth.guard';
 import { InternalController } from './internal/internal.controller';
 import { GraphMetaApi } from './meta/graph-meta-api';
 import { MetaApi } from './meta/meta-api';
@@ -68,7 +67,12 @@ export class TokensCoreModule {
             }),
         },
         CrmAuthGuard,
-        InternalAuthGuard,
+        {
+          provide: InternalApiToken,
+          inject: [TokensConfig],
+          useFactory: (config: TokensConfig) => new InternalApiToken(config.INTERNAL_API_TOKEN),
+        },
+        InternalTokenGuard,
         CrmClientsRepository,
         CrmClientsService,
         SigningKeysRepository,

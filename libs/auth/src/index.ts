@@ -4,3 +4,4 @@ export * from './scopes.decorator';
 export * from './principal.decorator';
 export * from './crm-auth.guard';
 export * from './auth.module';
+export * from './internal-token.guard';

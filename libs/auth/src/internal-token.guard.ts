@@ -1,15 +1,16 @@
-import { bearerToken } from '@app/auth';
 import { DomainError } from '@app/errors';
+import { bearerToken } from './crm-auth.guard';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** The shared secret the other apps present on internal routes. */
+/** The shared secret Parley's apps present to each other on internal routes (`INTERNAL_API_TOKEN`). */
 export class InternalApiToken {
   constructor(readonly value: string) {}
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
+/** Lets through only requests bearing the internal API token. */
 @Injectable()
 export class InternalTokenGuard implements CanActivate {
   private readonly expected: Buffer;

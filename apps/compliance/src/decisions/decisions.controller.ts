@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InternalTokenGuard } from '../common/internal-token.guard';
+import { InternalTokenGuard } from '@app/auth';
 import { DecisionsService } from './decisions.service';
 import { DecisionRequestDto, DecisionResponseDto, PacingDto, PacingParams } from './dto/decision.dto';
 

@@ -1,11 +1,11 @@
+import { InternalTokenGuard } from '@app/auth';
 import { Controller, Get, Header, Param, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ConnectionsService, PageCredentials } from '../connections/connections.service';
-import { InternalAuthGuard } from './internal-auth.guard';
 
 /** The Page token for outbound, by Page or Instagram account id; callers cache it briefly. */
 @ApiExcludeController()
-@UseGuards(InternalAuthGuard)
+@UseGuards(InternalTokenGuard)
 @Controller('internal/v1/accounts')
 export class InternalController {
   constructor(private readonly connections: ConnectionsService) {}
