@@ -18,7 +18,7 @@ import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsService } from './attachments/attachments.service';
 import { ConversationsController } from './conversations/conversations.controller';
 import { ConversationsService } from './conversations/conversations.service';
-import { GraphReads, MetaGraphReads } from './conversations/graph-reads';
+import { GraphApi, MetaGraphApi } from './conversations/graph-api';
 import { ReceiptsService } from './receipts/receipts.service';
 import { SenderActionsController } from './sender-actions/sender-actions.controller';
 import { SenderActionsService } from './sender-actions/sender-actions.service';
@@ -75,7 +75,7 @@ export class OutboundModule {
         { provide: SendDecisions, useValue: new HttpSendDecisions(app.COMPLIANCE_URL, app.INTERNAL_API_TOKEN) },
         { provide: PageTokens, useValue: new HttpPageTokens(app.TOKENS_URL, app.INTERNAL_API_TOKEN) },
         { provide: SendApi, useValue: new GraphSendApi(graph) },
-        { provide: GraphReads, useValue: new MetaGraphReads(graph) },
+        { provide: GraphApi, useValue: new MetaGraphApi(graph) },
         {
           provide: SendPacer,
           useValue: new SendPacer({

@@ -361,4 +361,19 @@ describe('CRM → outbound → Kafka → worker → Meta sandbox → gateway →
     expect(listed.body.nextCursor).not.toBeNull();
     await settled(mine.body.id);
   });
+
+  it("passes an idle thread to the Page inbox, and answers Meta's refusal to take it without a default app as 502", async () => {
+    const id = encodeURIComponent(`messenger:${world.pageId}:${world.psid()}`);
+    const passed = await crm.request('POST', `/v1/conversations/${id}/handover`, {
+      action: 'pass',
+      targetAppId: '263902037430900',
+      metadata: 'to a person',
+    });
+    expect(passed.body).toEqual({ action: 'pass', success: true });
+    const taken = await crm.request<{ code: string }>('POST', `/v1/conversations/${id}/handover`, { action: 'take' });
+    expect(taken.status).toBe(502);
+    expect(taken.body.code).toBe('upstream_failed');
+    const invalid = await crm.request('POST', `/v1/conversations/${id}/handover`, { action: 'pass' });
+    expect(invalid.status).toBe(400);
+  });
 });

@@ -1,6 +1,7 @@
 import { CrmAuthGuard, CrmPrincipal, Principal, RequireScopes } from '@app/auth';
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { HandoverDto, HandoverView } from './dto/handover.dto';
 import { ConversationMessage, ConversationsService } from './conversations.service';
 
 @ApiTags('conversations')
@@ -24,5 +25,19 @@ export class ConversationsController {
   @ApiOperation({ operationId: 'getConversationParticipant', summary: "The person's profile, from Meta" })
   participant(@Principal() principal: CrmPrincipal, @Param('id') id: string): Promise<Record<string, unknown>> {
     return this.conversations.participant(principal, id);
+  }
+
+  @Post(':id/handover')
+  @HttpCode(200)
+  @RequireScopes(['messages:send'])
+  @ApiParam({ name: 'id', example: 'messenger:1122:6543' })
+  @ApiOperation({ operationId: 'controlThread', summary: 'Pass, take, request or release thread control' })
+  @ApiResponse({ status: 200, type: HandoverView })
+  handover(
+    @Principal() principal: CrmPrincipal,
+    @Param('id') id: string,
+    @Body() dto: HandoverDto,
+  ): Promise<HandoverView> {
+    return this.conversations.handover(principal, id, dto);
   }
 }

@@ -3,7 +3,8 @@ import { OutboundChannel } from '@app/contracts';
 import { DomainError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
 import { AccountAccess, PageTokens } from '../accounts/page-tokens';
-import { GraphReads } from './graph-reads';
+import { HandoverDto, HandoverView } from './dto/handover.dto';
+import { GraphApi } from './graph-api';
 
 export interface ConversationRef {
   channel: OutboundChannel;
@@ -31,7 +32,7 @@ type GraphMessage = { id: string; created_time?: string; from?: { id?: string };
 export class ConversationsService {
   constructor(
     private readonly tokens: PageTokens,
-    private readonly graph: GraphReads,
+    private readonly graph: GraphApi,
   ) {}
 
   async messages(principal: CrmPrincipal, conversationId: string): Promise<{ data: ConversationMessage[] }> {
@@ -61,6 +62,20 @@ export class ConversationsService {
     const { ref, access } = await this.open(principal, conversationId);
     const fields = ref.channel === 'messenger' ? 'first_name,last_name,profile_pic' : 'name,username,profile_pic';
     return this.graph.get<Record<string, unknown>>(access, ref.personId, { fields });
+  }
+
+  /** `pass_thread_control` and friends: they still act within Conversation Routing (meta-platform.md §11). */
+  async handover(principal: CrmPrincipal, conversationId: string, dto: HandoverDto): Promise<HandoverView> {
+    const { ref, access } = await this.open(principal, conversationId);
+    const body: Record<string, unknown> = { recipient: { id: ref.personId } };
+    if (dto.action === 'pass') body.target_app_id = dto.targetAppId;
+    if (dto.metadata !== undefined && dto.action !== 'release') body.metadata = dto.metadata;
+    const answer = await this.graph.post<{ success?: boolean }>(
+      access,
+      `${access.pageId}/${dto.action}_thread_control`,
+      body,
+    );
+    return { action: dto.action, success: answer.success === true };
   }
 
   private async open(

@@ -3,12 +3,13 @@ import { GraphParams, MetaGraphClient, MetaGraphError } from '@app/meta';
 import { AccountAccess } from '../accounts/page-tokens';
 import { GraphSettings } from '../sending/send-api';
 
-/** Graph reads with a Page's token (Conversations API, user profiles). */
-export abstract class GraphReads {
+/** Graph calls with a Page's token besides sending (Conversations API, user profiles, thread control). */
+export abstract class GraphApi {
   abstract get<T>(access: AccountAccess, path: string, params: GraphParams): Promise<T>;
+  abstract post<T>(access: AccountAccess, path: string, body: Record<string, unknown>): Promise<T>;
 }
 
-export class MetaGraphReads extends GraphReads {
+export class MetaGraphApi extends GraphApi {
   private readonly client: MetaGraphClient;
 
   constructor(settings: GraphSettings) {
@@ -16,12 +17,20 @@ export class MetaGraphReads extends GraphReads {
     this.client = new MetaGraphClient(settings);
   }
 
-  async get<T>(access: AccountAccess, path: string, params: GraphParams): Promise<T> {
+  get<T>(access: AccountAccess, path: string, params: GraphParams): Promise<T> {
+    return this.call(() => this.client.get<T>(path, { token: access.accessToken, params }));
+  }
+
+  post<T>(access: AccountAccess, path: string, body: Record<string, unknown>): Promise<T> {
+    return this.call(() => this.client.post<T>(path, { token: access.accessToken, body }));
+  }
+
+  private async call<T>(request: () => Promise<{ data: T }>): Promise<T> {
     try {
-      return (await this.client.get<T>(path, { token: access.accessToken, params })).data;
+      return (await request()).data;
     } catch (error) {
       if (!(error instanceof MetaGraphError)) throw error;
-      throw new DomainError('upstream_failed', `Meta refused the read: ${error.message}`, {
+      throw new DomainError('upstream_failed', `Meta refused the call: ${error.message}`, {
         metaCode: error.code,
         metaSubcode: error.subcode ?? null,
       });
