@@ -2,9 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestDatabase, TestDatabase } from '@app/testing';
+import { DEMO_ADMIN_ID, DEMO_PAGE_ID } from '../../../apps/meta-sandbox/src/seed/seed.service';
 import { APP_NAMES, AppName, DEFAULT_PORTS, planStack } from '../../../libs/dev-stack/src/stack-plan';
 import { AppDocument, mergeOpenApi } from '../support/openapi-document';
-import { builtEntry, freePort, ROOT, RunningProcess, startProcess, waitForReady } from '../support/processes';
+import {
+  builtEntry,
+  eventually,
+  freePort,
+  ROOT,
+  RunningProcess,
+  startProcess,
+  waitForReady,
+} from '../support/processes';
 
 jest.setTimeout(120_000);
 
@@ -22,6 +31,7 @@ describe('every app, started as a process', () => {
   describe('with the settings npm start gives them', () => {
     let database: TestDatabase;
     const running: { app: AppName; port: number; url: string; process: RunningProcess }[] = [];
+    let tokensEnv: Record<string, string>;
 
     beforeAll(async () => {
       database = await createTestDatabase('apps_as_processes');
@@ -45,7 +55,9 @@ describe('every app, started as a process', () => {
       const prefix = `e2e-${randomBytes(3).toString('hex')}.`;
       // One after the other, in the order npm start uses: producers create their topics before consumers start.
       for (const spec of plan.apps) {
-        const process = startProcess(entryOf(spec.name), { ...spec.env, KAFKA_TOPIC_PREFIX: prefix });
+        const appEnv = { ...spec.env, KAFKA_TOPIC_PREFIX: prefix };
+        if (spec.name === 'tokens') tokensEnv = appEnv;
+        const process = startProcess(entryOf(spec.name), appEnv);
         const url = `http://127.0.0.1:${spec.port}`;
         running.push({ app: spec.name, port: spec.port, url, process });
         await waitForReady(url, process, 60_000);
@@ -97,6 +109,89 @@ describe('every app, started as a process', () => {
       const file = path.join(ROOT, 'openapi.yaml');
       if (process.env.UPDATE_OPENAPI === '1') writeFileSync(file, generated);
       expect(readFileSync(file, 'utf8')).toBe(generated);
+    });
+
+    it('carries a conversation end to end: onboarding, a person writes, a CRM answers, Meta receives it', async () => {
+      const url = (app: AppName) => running.find((r) => r.app === app)!.url;
+      const sandbox = url('meta-sandbox');
+      // An admin connects the demo Page to tenant acme through the (sandboxed) Facebook Login dialog.
+      const start = await fetch(`${url('tokens')}/onboarding/acme/start`, { redirect: 'manual' });
+      expect(start.status).toBe(302);
+      const dialog = new URL(start.headers.get('location')!);
+      dialog.searchParams.set('sandbox_user', DEMO_ADMIN_ID);
+      const approved = await fetch(dialog, { redirect: 'manual' });
+      expect(approved.status).toBe(302);
+      expect((await fetch(approved.headers.get('location')!)).status).toBe(200);
+
+      // A CRM client of acme gets a JWT.
+      const created = startProcess(builtEntry('apps/tokens/src/admin-cli.js'), tokensEnv, [
+        'clients',
+        'create',
+        '--tenant',
+        'acme',
+        '--name',
+        'crm',
+        '--scopes',
+        'messages:send,messages:read,compliance:read',
+      ]);
+      expect(await created.exited).toBe(0);
+      const client = JSON.parse(created.output().trim().split('\n').pop()!) as {
+        clientId: string;
+        clientSecret: string;
+      };
+      const issued = await fetch(`${url('tokens')}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: client.clientId,
+          client_secret: client.clientSecret,
+        }),
+      });
+      expect(issued.status).toBe(200);
+      const { access_token: jwt } = (await issued.json()) as { access_token: string };
+
+      // The person writes to the Page: Meta's webhook reaches the gateway, Kafka, and compliance opens the window.
+      const wrote = await fetch(`${sandbox}/_sandbox/people/ana/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ account: DEMO_PAGE_ID, text: 'Hello, is my order on its way?' }),
+      });
+      expect(wrote.status).toBeLessThan(300);
+      const { scopedId: psid } = (await wrote.json()) as { scopedId: string };
+      const conversationId = `messenger:${DEMO_PAGE_ID}:${psid}`;
+      await eventually(async () => {
+        const window = await fetch(`${url('compliance')}/v1/conversations/${conversationId}/window`, {
+          headers: { authorization: `Bearer ${jwt}` },
+        });
+        return window.ok && ((await window.json()) as { open?: boolean }).open === true;
+      });
+
+      // The CRM answers through outbound; the message reaches the person at "Meta".
+      const sent = await fetch(`${url('outbound')}/v1/messages`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${jwt}`,
+          'idempotency-key': `e2e-${psid}`,
+        },
+        body: JSON.stringify({
+          channel: 'messenger',
+          accountId: DEMO_PAGE_ID,
+          recipientId: psid,
+          message: { text: 'Yes, tomorrow.' },
+        }),
+      });
+      expect(sent.status).toBe(202);
+      const { id } = (await sent.json()) as { id: string };
+      await eventually(async () => {
+        const message = await fetch(`${url('outbound')}/v1/messages/${id}`, {
+          headers: { authorization: `Bearer ${jwt}` },
+        });
+        return ['sent', 'delivered', 'read'].includes(((await message.json()) as { status?: string }).status ?? '');
+      });
+      const received = await (await fetch(`${sandbox}/_sandbox/people/ana/messages`)).text();
+      expect(received).toContain('Yes, tomorrow.');
     });
 
     it('answers an unknown route with problem+json carrying the correlation id', async () => {

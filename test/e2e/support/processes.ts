@@ -27,8 +27,8 @@ export interface RunningProcess {
 }
 
 /** Starts a Node process as a user would, with only the given settings beside PATH. */
-export function startProcess(entry: string, env: Record<string, string>): RunningProcess {
-  const child = spawn(process.execPath, [entry], {
+export function startProcess(entry: string, env: Record<string, string>, args: string[] = []): RunningProcess {
+  const child = spawn(process.execPath, [entry, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,4 +50,13 @@ export async function waitForReady(baseUrl: string, running: RunningProcess, tim
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`not ready after ${timeoutMs} ms:\n${running.output()}`);
+}
+
+/** Polls until the condition holds. */
+export async function eventually(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
