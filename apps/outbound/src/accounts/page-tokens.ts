@@ -19,6 +19,15 @@ export abstract class PageTokens {
   abstract access(channel: OutboundChannel, accountId: string): Promise<AccountAccess | null>;
   /** Forgets what it knows of an account, e.g. after Meta said its token is invalid. */
   abstract forget(channel: OutboundChannel, accountId: string): void;
+
+  /** The account's access when the tenant has it connected; otherwise a 404 that does not tell whose it is. */
+  async accessFor(tenantId: string, channel: OutboundChannel, accountId: string): Promise<AccountAccess> {
+    const access = await this.access(channel, accountId);
+    if (!access || access.tenantId !== tenantId) {
+      throw new DomainError('not_found', `The ${channel} account ${accountId} is not connected for this tenant.`);
+    }
+    return access;
+  }
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);

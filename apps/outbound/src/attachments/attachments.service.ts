@@ -2,7 +2,7 @@ import { CrmPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
 import { PageTokens } from '../accounts/page-tokens';
-import { isValidIdempotencyKey, requestHash } from '../idempotency/request-hash';
+import { replayOf, requestHash, requireIdempotencyKey } from '../idempotency/request-hash';
 import { MessagesRepository } from '../messages/messages.repository';
 import { SendApi } from '../sending/send-api';
 import { AttachmentView, UploadAttachmentDto } from './dto/upload-attachment.dto';
@@ -19,30 +19,11 @@ export class AttachmentsService {
   ) {}
 
   async upload(principal: CrmPrincipal, dto: UploadAttachmentDto, key: string | undefined): Promise<AttachmentView> {
-    if (!isValidIdempotencyKey(key)) {
-      throw new DomainError(
-        'validation_failed',
-        'The Idempotency-Key header is required: 1 to 255 visible ASCII characters.',
-        {
-          errors: ['Idempotency-Key header is required'],
-        },
-      );
-    }
+    requireIdempotencyKey(key);
     const hash = requestHash(OPERATION, dto);
-    const stored = await this.answers.storedAnswer(principal.tenantId, key);
-    if (stored) {
-      if (stored.operation !== OPERATION || stored.requestHash !== hash) {
-        throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
-      }
-      return stored.response as unknown as AttachmentView;
-    }
-    const access = await this.tokens.access(dto.channel, dto.accountId);
-    if (!access || access.tenantId !== principal.tenantId) {
-      throw new DomainError(
-        'not_found',
-        `The ${dto.channel} account ${dto.accountId} is not connected for this tenant.`,
-      );
-    }
+    const stored = replayOf(await this.answers.storedAnswer(principal.tenantId, key), OPERATION, hash);
+    if (stored) return stored.response as unknown as AttachmentView;
+    const access = await this.tokens.accessFor(principal.tenantId, dto.channel, dto.accountId);
     const outcome = await this.sendApi.upload(access, {
       message: { attachment: { type: dto.type, payload: { url: dto.url, is_reusable: true } } },
     });

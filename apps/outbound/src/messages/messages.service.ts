@@ -6,7 +6,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PageTokens } from '../accounts/page-tokens';
 import { Clock } from '../common/clock';
 import { SendDecisions } from '../compliance/send-decisions';
-import { isValidIdempotencyKey, requestHash } from '../idempotency/request-hash';
+import { replayOf, requestHash, requireIdempotencyKey } from '../idempotency/request-hash';
 import { AcceptedMessageView, MessagePageView, MessageView } from './dto/message-views.dto';
 import { SendMessageDto } from './dto/send-message.dto';
 import { contentOf, decodeCursor, encodeCursor, messageView } from './message-mapping';
@@ -41,15 +41,7 @@ export class MessagesService {
   ) {}
 
   async send(principal: CrmPrincipal, dto: SendMessageDto, idempotencyKey: string | undefined): Promise<Accepted> {
-    if (!isValidIdempotencyKey(idempotencyKey)) {
-      throw new DomainError(
-        'validation_failed',
-        'The Idempotency-Key header is required: 1 to 255 visible ASCII characters.',
-        {
-          errors: ['Idempotency-Key header is required'],
-        },
-      );
-    }
+    requireIdempotencyKey(idempotencyKey);
     const hash = requestHash(SEND_OPERATION, dto);
     const replay = await this.replay(principal.tenantId, idempotencyKey, hash);
     if (replay) return replay;
@@ -63,13 +55,7 @@ export class MessagesService {
         fields: problems,
       });
     }
-    const access = await this.tokens.access(dto.channel, dto.accountId);
-    if (!access || access.tenantId !== principal.tenantId) {
-      throw new DomainError(
-        'not_found',
-        `The ${dto.channel} account ${dto.accountId} is not connected for this tenant.`,
-      );
-    }
+    await this.tokens.accessFor(principal.tenantId, dto.channel, dto.accountId);
     const conversationId = outboundConversationId(dto.channel, dto.accountId, dto.recipientId);
     const decision = await this.decisions.decide({
       channel: dto.channel,
@@ -169,11 +155,8 @@ export class MessagesService {
   }
 
   private async replay(tenantId: string, key: string, hash: string): Promise<Accepted | null> {
-    const stored = await this.messages.storedAnswer(tenantId, key);
+    const stored = replayOf(await this.messages.storedAnswer(tenantId, key), SEND_OPERATION, hash);
     if (!stored) return null;
-    if (stored.operation !== SEND_OPERATION || stored.requestHash !== hash) {
-      throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
-    }
     return { statusCode: stored.statusCode, body: stored.response as unknown as AcceptedMessageView, replayed: true };
   }
 }
