@@ -19,7 +19,7 @@ export class DecisionRequestDto {
   @MaxLength(64)
   accountId!: string;
 
-  @ApiProperty({ example: '6543', description: 'PSID or IGSID of the recipient.' })
+  @ApiProperty({ example: '6543', description: 'PSID or IGSID of the person.' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)

@@ -1,23 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { DecisionRequestDto } from '../../decisions/dto/decision.dto';
+import { IsString, Matches } from 'class-validator';
 
-export class CreateErasureDto {
-  @ApiProperty({ enum: ['messenger', 'instagram'] })
-  @IsIn(['messenger', 'instagram'])
-  channel!: 'messenger' | 'instagram';
-
-  @ApiProperty({ example: '1122', description: 'Page id or Instagram account id.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  accountId!: string;
-
-  @ApiProperty({ example: '6543', description: 'PSID or IGSID of the person.' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  personId!: string;
-}
+/** The person whose data is to be erased: the same identity fields as a send decision. */
+export class CreateErasureDto extends PickType(DecisionRequestDto, ['channel', 'accountId', 'personId'] as const) {}
 
 export class ErasureCreatedDto {
   @ApiProperty({ format: 'uuid' })
