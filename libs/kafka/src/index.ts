@@ -22,6 +22,7 @@ export type { IncomingEventHeaders, OutgoingEvent } from './publisher/cloud-even
 export { CoalescingSender } from './publisher/coalescing-sender';
 export { EventConsumer } from './consumer/event-consumer';
 export type { ConsumedEvent, EventConsumerOptions, Validation } from './consumer/event-consumer';
+export { schemaValidator } from './consumer/schema-validator';
 export { DEAD_LETTER_HEADERS, deadLetterHeaders } from './consumer/dead-letter';
 export {
   classifyFailure,

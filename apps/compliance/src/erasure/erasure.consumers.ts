@@ -1,7 +1,6 @@
 import { ErasureProgressEvent, ErasureRequestedEvent, MetaCallbackEvent, Topics } from '@app/contracts';
-import { KafkaConsumers } from '@app/kafka';
+import { KafkaConsumers, schemaValidator } from '@app/kafka';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { schemaValidator } from '../common/validate-topic';
 import { ErasureService } from './erasure.service';
 
 /** Data-deletion callbacks in, this app's erasures carried out, every app's progress recorded. */

@@ -1,7 +1,6 @@
 import { ConnectionEvent, Topics } from '@app/contracts';
-import { KafkaConsumers } from '@app/kafka';
+import { KafkaConsumers, schemaValidator } from '@app/kafka';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { schemaValidator } from '../common/validate-topic';
 import { TenancyService } from './tenancy.service';
 
 /** `tokens.connection.v1` → which tenant owns which account. */

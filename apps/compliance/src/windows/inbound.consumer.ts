@@ -1,7 +1,6 @@
 import { InboundEvent, Topics } from '@app/contracts';
-import { KafkaConsumers } from '@app/kafka';
+import { KafkaConsumers, schemaValidator } from '@app/kafka';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { schemaValidator } from '../common/validate-topic';
 import { WindowsService } from './windows.service';
 
 export const INBOUND_GROUP = 'compliance-windows';

@@ -1,6 +1,6 @@
-import { InboundEvent, OutboundRequestEvent, TopicName, Topics, validateTopicPayload } from '@app/contracts';
+import { InboundEvent, OutboundRequestEvent, Topics } from '@app/contracts';
 import { DomainError, isRetriable } from '@app/errors';
-import { classifyFailure, FailureKind, KafkaConsumers, Validation } from '@app/kafka';
+import { classifyFailure, FailureKind, KafkaConsumers, schemaValidator } from '@app/kafka';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ReceiptsService } from '../receipts/receipts.service';
 import { SendWorkerService } from './send-worker.service';
@@ -11,11 +11,6 @@ export class ConsumerSettings {
     readonly sendConcurrency: number = 8,
     readonly enabled: boolean = true,
   ) {}
-}
-
-function validator<T>(value: unknown, topic: TopicName): Validation<T> {
-  const result = validateTopicPayload(topic, value);
-  return result.valid ? { ok: true, value: value as T } : { ok: false, reason: result.errors.join('; ') };
 }
 
 /** Domain errors say themselves whether a retry can help (a dependency away) or not. */
@@ -39,7 +34,7 @@ export class OutboundConsumers implements OnApplicationBootstrap {
     await this.consumers.start<OutboundRequestEvent>({
       groupId: 'outbound-sender',
       topics: [Topics.outboundRequest],
-      validate: validator,
+      validate: schemaValidator(Topics.outboundRequest),
       classify: classifyOutboundFailure,
       partitionsConsumedConcurrently: this.settings.sendConcurrency,
       handle: (event) => this.worker.handle(event.value, event.headers.correlationId),
@@ -47,7 +42,7 @@ export class OutboundConsumers implements OnApplicationBootstrap {
     await this.consumers.start<InboundEvent>({
       groupId: 'outbound-receipts',
       topics: [Topics.messagingInbound],
-      validate: validator,
+      validate: schemaValidator(Topics.messagingInbound),
       classify: classifyOutboundFailure,
       handle: (event) => this.receipts.handle(event.value, event.headers.correlationId),
     });

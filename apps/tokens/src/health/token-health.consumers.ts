@@ -1,14 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { MetaCallbackEvent, OutboundStatusEvent, TopicName, Topics, validateTopicPayload } from '@app/contracts';
-import { KafkaConsumers, Validation } from '@app/kafka';
+import { MetaCallbackEvent, OutboundStatusEvent, Topics } from '@app/contracts';
+import { KafkaConsumers, schemaValidator } from '@app/kafka';
 import { TokenHealthService } from './token-health.service';
-
-function schemaValidator<T>(topic: TopicName): (value: unknown) => Validation<T> {
-  return (value) => {
-    const result = validateTopicPayload(topic, value);
-    return result.valid ? { ok: true, value: value as T } : { ok: false, reason: result.errors.join('; ') };
-  };
-}
 
 /** Outbound failures with error 190 invalidate a connection at once; deauthorize callbacks disconnect. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { TopicName, validateTopicPayload } from '@app/contracts';
-import { Validation } from '@app/kafka';
+import { Validation } from './event-consumer';
 
-/** A consumer's validator from the topic's registered JSON Schema. */
+/** A consumer's `validate` from the topic's registered JSON Schema: a payload it rejects goes to `<topic>.dlq`. */
 export function schemaValidator<T>(topic: TopicName): (value: unknown) => Validation<T> {
   return (value) => {
     const result = validateTopicPayload(topic, value);
