@@ -1,11 +1,13 @@
 import { ChildProcess, fork } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureDatabase, startEmbeddedPostgres } from '@app/database';
-import { freePort, startLocalKafka } from '@app/kafka-local';
+import { freePort } from '@app/kafka-local';
+import { nodeHttpClients } from '../support/http-clients';
+import { withInfrastructure } from '../support/infrastructure';
+import { closedLoop, LoadClientFactory, openLoop } from '../support/load-generator';
+import { LoadResult } from '../support/load-stats';
+import { startProcess, stop, waitForHttp } from '../support/processes';
 import { benchDelivery } from './bench-delivery';
-import { closedLoop, LoadResult, LoadTarget, openLoop } from './load-generator';
 
 const SECRET = 'bench-app-secret';
 const WARMUP_MS = 3000;
@@ -17,47 +19,9 @@ export interface GatewayBenchOptions {
   gatewayEntry: string;
   /** Variables the gateway needs besides PORT, KAFKA_BROKERS and META_APP_SECRET (e.g. DATABASE_URL). */
   gatewayEnv: Record<string, string>;
+  kafkaBrokers: string;
   /** Node options of the gateway process, e.g. --cpu-prof. */
   execArgv?: string[];
-}
-
-function startProcess(entry: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
-  const child = fork(entry, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} not ready within 60 s`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}`)));
-    child.on('message', (message) => {
-      if (message === 'ready') {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-  });
-}
-
-async function waitForHttp(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then(
-      (r) => r.status < 500,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within 60 s`);
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** Mean of the gateway's own publish-to-ack histogram, from its /metrics. */
@@ -65,15 +29,23 @@ async function meanPublishMs(metricsUrl: string): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
   const value = (name: string) =>
     Number(new RegExp(`^${name}\\{[^}]*outcome="acked"[^}]*\\} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return (value('parley_gateway_publish_duration_seconds_sum') / value('parley_gateway_publish_duration_seconds_count')) * 1000;
+  return (
+    (value('parley_gateway_publish_duration_seconds_sum') / value('parley_gateway_publish_duration_seconds_count')) *
+    1000
+  );
 }
 
 /** Max rate (closed loop), then latency at half of it (open loop, as Meta's arrivals are). */
 async function measure(label: string, url: string, offset: number): Promise<{ max: LoadResult; half: LoadResult }> {
-  const target: LoadTarget = { url, delivery: (n) => benchDelivery(n, SECRET) };
-  await closedLoop(target, CONNECTIONS, WARMUP_MS, offset);
-  const max = await closedLoop(target, CONNECTIONS, MEASURE_MS, offset + 1_000_000);
-  const half = await openLoop(target, Math.max(1, Math.floor(max.perSecond / 2)), MEASURE_MS, offset + 2_000_000);
+  const { origin, pathname } = new URL(url);
+  const clients: LoadClientFactory = nodeHttpClients({
+    origin,
+    okStatus: 200,
+    request: (n) => ({ path: pathname, ...benchDelivery(n, SECRET) }),
+  });
+  await closedLoop(clients, CONNECTIONS, WARMUP_MS, offset);
+  const max = await closedLoop(clients, CONNECTIONS, MEASURE_MS, offset + 1_000_000);
+  const half = await openLoop(clients, Math.max(1, Math.floor(max.perSecond / 2)), MEASURE_MS, offset + 2_000_000);
   process.stdout.write(`${label}: done\n`);
   return { max, half };
 }
@@ -83,8 +55,6 @@ function row(label: string, result: LoadResult): string {
 }
 
 export async function benchGateway(options: GatewayBenchOptions): Promise<void> {
-  const kafkaDir = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-kafka-'));
-  const kafka = await startLocalKafka({ dataDir: kafkaDir, port: await freePort('127.0.0.1'), tuning: 'test' });
   const children: ChildProcess[] = [];
   try {
     const barePort = await freePort('127.0.0.1');
@@ -97,7 +67,7 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<void> 
     const gatewayEnv = {
       ...options.gatewayEnv,
       PORT: String(gatewayPort),
-      KAFKA_BROKERS: kafka.brokers,
+      KAFKA_BROKERS: options.kafkaBrokers,
       META_APP_SECRET: SECRET,
       META_VERIFY_TOKEN: 'bench',
     };
@@ -122,14 +92,15 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<void> 
       `ratio b/a (max deliveries/s): ${(gw.max.perSecond / ceiling.max.perSecond).toFixed(2)}   (target ≥ 0.5)`,
       `gateway p99 at half its max: ${gw.half.p99Ms.toFixed(2)} ms   (target ≤ 25 ms)`,
       `gateway mean time from publish to Kafka's ack (all runs): ${publish.toFixed(2)} ms`,
-      `load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      `load average at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
       '',
     ];
     process.stdout.write(lines.join('\n'));
   } finally {
     await Promise.all(children.map(stop));
-    await kafka.stop();
-    rmSync(kafkaDir, { recursive: true, force: true });
   }
 }
 
@@ -137,23 +108,13 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<void> 
  * `npm run bench -- gateway`: embedded Kafka and PostgreSQL, then (a) the bare ceiling and (b) the built
  * gateway (dist/apps/gateway/src/main.js) under the same load; prints both and the ratio.
  */
-export async function runGatewayBench(execArgv: string[] = []): Promise<void> {
-  const pgDir = mkdtempSync(path.join(os.tmpdir(), 'parley-bench-pg-'));
-  // Run as root, the server runs as the postgres user, which must reach its data directory.
-  chmodSync(pgDir, 0o755);
-  const postgres = await startEmbeddedPostgres({
-    dataDir: path.join(pgDir, 'data'),
-    port: await freePort('127.0.0.1'),
-  });
-  try {
-    const databaseUrl = await ensureDatabase(postgres.url, 'parley_bench');
-    await benchGateway({
+export function runGatewayBench(execArgv: string[] = []): Promise<void> {
+  return withInfrastructure(({ databaseUrl, kafkaBrokers }) =>
+    benchGateway({
       gatewayEntry: path.resolve(__dirname, '../../apps/gateway/src/main.js'),
       gatewayEnv: { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+      kafkaBrokers,
       execArgv,
-    });
-  } finally {
-    await postgres.stop();
-    rmSync(pgDir, { recursive: true, force: true });
-  }
+    }),
+  );
 }
