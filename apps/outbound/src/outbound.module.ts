@@ -27,6 +27,10 @@ import { GraphSendApi, SendApi } from './sending/send-api';
 import { DEFAULT_PACING, SendPacer } from './sending/send-pacer';
 import { SendWorkerService, SendWorkerSettings } from './sending/send-worker.service';
 import { DEFAULT_BACKOFF } from './sending/backoff';
+import { LostSendSettler } from './sending/lost-send-settler';
+import { AccountPausesRepository, PgAccountPausesRepository } from './pauses/account-pauses.repository';
+import { AccountPauses, PauseSettings } from './pauses/account-pauses.service';
+import { DEFAULT_PAUSE_POLICY } from './pauses/pause-policy';
 
 export interface OutboundSettings {
   app: OutboundConfig;
@@ -72,6 +76,11 @@ export class OutboundModule {
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: MessagesRepository, useClass: PgMessagesRepository },
+        { provide: AccountPausesRepository, useClass: PgAccountPausesRepository },
+        {
+          provide: PauseSettings,
+          useValue: new PauseSettings(app.OUTBOUND_PAUSE_SECONDS * 1000, DEFAULT_PAUSE_POLICY.maxMs),
+        },
         { provide: SendDecisions, useValue: new HttpSendDecisions(app.COMPLIANCE_URL, app.INTERNAL_API_TOKEN) },
         { provide: PageTokens, useValue: new HttpPageTokens(app.TOKENS_URL, app.INTERNAL_API_TOKEN) },
         { provide: SendApi, useValue: new GraphSendApi(graph) },
@@ -103,6 +112,8 @@ export class OutboundModule {
         SenderActionsService,
         AttachmentsService,
         ConversationsService,
+        AccountPauses,
+        LostSendSettler,
         SendWorkerService,
         ReceiptsService,
         OutboundConsumers,

@@ -86,6 +86,13 @@ export class OutboundConfig extends BaseAppConfig {
   @Max(60_000, { message: between('OUTBOUND_RETRY_BASE_MS', 1, 60000) })
   OUTBOUND_RETRY_BASE_MS: number = 1000;
 
+  /** First pause of an account Meta restricted (error 368); doubles per restriction in a row, up to a day. */
+  @Transform(toInteger)
+  @IsInt({ message: between('OUTBOUND_PAUSE_SECONDS', 1, 86400) })
+  @Min(1, { message: between('OUTBOUND_PAUSE_SECONDS', 1, 86400) })
+  @Max(86_400, { message: between('OUTBOUND_PAUSE_SECONDS', 1, 86400) })
+  OUTBOUND_PAUSE_SECONDS: number = 900;
+
   /** How long Idempotency-Key answers are kept (at least 24 h). */
   @Transform(toInteger)
   @IsInt({ message: between('IDEMPOTENCY_TTL_HOURS', 24, 720) })

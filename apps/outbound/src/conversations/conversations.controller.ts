@@ -2,7 +2,8 @@ import { CrmAuthGuard, CrmPrincipal, Principal, RequireScopes } from '@app/auth'
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HandoverDto, HandoverView } from './dto/handover.dto';
-import { ConversationMessage, ConversationsService } from './conversations.service';
+import { ConversationsService } from './conversations.service';
+import { ConversationMessage } from './recent-messages';
 
 @ApiTags('conversations')
 @ApiBearerAuth()

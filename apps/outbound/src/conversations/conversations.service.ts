@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountAccess, PageTokens } from '../accounts/page-tokens';
 import { HandoverDto, HandoverView } from './dto/handover.dto';
 import { GraphApi } from './graph-api';
+import { ConversationMessage, readRecentMessages } from './recent-messages';
 
 export interface ConversationRef {
   channel: OutboundChannel;
@@ -17,16 +18,6 @@ export function parseConversationId(id: string): ConversationRef | null {
   return match ? { channel: match[1] as OutboundChannel, accountId: match[2], personId: match[3] } : null;
 }
 
-export interface ConversationMessage {
-  id: string;
-  createdAt: string | null;
-  fromId: string | null;
-  text: string | null;
-}
-
-type GraphList<T> = { data?: T[] };
-type GraphMessage = { id: string; created_time?: string; from?: { id?: string }; message?: string };
-
 /** Reads a conversation and its person from Meta (Conversations API, user profile), for the tenant's own accounts. */
 @Injectable()
 export class ConversationsService {
@@ -37,25 +28,9 @@ export class ConversationsService {
 
   async messages(principal: CrmPrincipal, conversationId: string): Promise<{ data: ConversationMessage[] }> {
     const { ref, access } = await this.open(principal, conversationId);
-    const threads = await this.graph.get<GraphList<{ id: string }>>(access, `${access.pageId}/conversations`, {
-      platform: ref.channel,
-      user_id: ref.personId,
-    });
-    const thread = threads.data?.[0];
-    if (!thread) throw new DomainError('not_found', 'Meta has no conversation with this person.');
-    // Meta serves only the 20 newest messages of a conversation in detail.
-    const messages = await this.graph.get<GraphList<GraphMessage>>(access, `${thread.id}/messages`, {
-      fields: 'id,created_time,from,message',
-      limit: 20,
-    });
-    return {
-      data: (messages.data ?? []).map((m) => ({
-        id: m.id,
-        createdAt: m.created_time ?? null,
-        fromId: m.from?.id ?? null,
-        text: m.message ?? null,
-      })),
-    };
+    const messages = await readRecentMessages(this.graph, access, ref.personId);
+    if (!messages) throw new DomainError('not_found', 'Meta has no conversation with this person.');
+    return { data: messages };
   }
 
   async participant(principal: CrmPrincipal, conversationId: string): Promise<Record<string, unknown>> {

@@ -11,6 +11,7 @@ import { AcceptedMessageView, MessagePageView, MessageView } from './dto/message
 import { SendMessageDto } from './dto/send-message.dto';
 import { contentOf, decodeCursor, encodeCursor, messageView } from './message-mapping';
 import { messageProblems } from './message-rules';
+import { AccountPauses } from '../pauses/account-pauses.service';
 import { MessagesRepository } from './messages.repository';
 import { OutboundEvents } from './outbound-events';
 import { OutboundMessageEntity } from './outbound-message.entity';
@@ -37,6 +38,7 @@ export class MessagesService {
     private readonly events: OutboundEvents,
     private readonly decisions: SendDecisions,
     private readonly tokens: PageTokens,
+    private readonly pauses: AccountPauses,
     private readonly clock: Clock,
   ) {}
 
@@ -56,6 +58,13 @@ export class MessagesService {
       });
     }
     await this.tokens.accessFor(principal.tenantId, dto.channel, dto.accountId);
+    const pause = await this.pauses.current(dto.channel, dto.accountId);
+    if (pause) {
+      throw new DomainError('send_denied', `Sending from this account is paused: ${pause.reason}`, {
+        reason: 'account_paused',
+        pausedUntil: pause.pausedUntil.toISOString(),
+      });
+    }
     const conversationId = outboundConversationId(dto.channel, dto.accountId, dto.recipientId);
     const decision = await this.decisions.decide({
       channel: dto.channel,

@@ -2,6 +2,7 @@ import { InboundEvent, OutboundRequestEvent, Topics } from '@app/contracts';
 import { DomainError, isRetriable } from '@app/errors';
 import { classifyFailure, FailureKind, KafkaConsumers, schemaValidator } from '@app/kafka';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { AccountPauses } from '../pauses/account-pauses.service';
 import { ReceiptsService } from '../receipts/receipts.service';
 import { SendWorkerService } from './send-worker.service';
 
@@ -19,13 +20,14 @@ export function classifyOutboundFailure(error: unknown): FailureKind {
   return classifyFailure(error);
 }
 
-/** The outbound consumer groups: senders of requests, and receipts from the gateway's inbound events. */
+/** The outbound consumer groups: senders of requests; receipts and policy blocks from the gateway's inbound events. */
 @Injectable()
 export class OutboundConsumers implements OnApplicationBootstrap {
   constructor(
     private readonly consumers: KafkaConsumers,
     private readonly worker: SendWorkerService,
     private readonly receipts: ReceiptsService,
+    private readonly pauses: AccountPauses,
     private readonly settings: ConsumerSettings,
   ) {}
 
@@ -44,7 +46,10 @@ export class OutboundConsumers implements OnApplicationBootstrap {
       topics: [Topics.messagingInbound],
       validate: schemaValidator(Topics.messagingInbound),
       classify: classifyOutboundFailure,
-      handle: (event) => this.receipts.handle(event.value, event.headers.correlationId),
+      handle: async (event) => {
+        await this.receipts.handle(event.value, event.headers.correlationId);
+        await this.pauses.onInbound(event.value);
+      },
     });
   }
 }

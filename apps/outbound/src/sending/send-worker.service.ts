@@ -6,7 +6,10 @@ import { Clock, sleep } from '../common/clock';
 import { MessagesRepository, StatusUpdate } from '../messages/messages.repository';
 import { OutboundEvents } from '../messages/outbound-events';
 import { OutboundMessageEntity } from '../messages/outbound-message.entity';
+import { AccountPauses, pausedFailure } from '../pauses/account-pauses.service';
+import { isPaused } from '../pauses/pause-policy';
 import { BackoffPolicy, decideRetry } from './backoff';
+import { LostSendSettler } from './lost-send-settler';
 import { sendApiBody, sendKindOf } from './send-api-body';
 import { SendApi } from './send-api';
 import { SendPacer } from './send-pacer';
@@ -23,7 +26,15 @@ export class SendWorkerSettings {
 
 const OUTCOME_UNKNOWN: OutboundFailure = {
   reason: 'outcome_unknown',
-  detail: "Meta's answer was lost; no echo proved the message was sent.",
+  detail: "Meta's answer was lost; neither an echo nor the Conversations API proved the message was sent.",
+  metaCode: null,
+  metaSubcode: null,
+  fbtraceId: null,
+};
+
+const LOST_NOT_SENT: OutboundFailure = {
+  reason: 'temporary_error',
+  detail: "Meta's answer was lost, and the Conversations API shows the message was not sent.",
   metaCode: null,
   metaSubcode: null,
   fbtraceId: null,
@@ -44,6 +55,8 @@ export class SendWorkerService {
     private readonly tokens: PageTokens,
     private readonly sendApi: SendApi,
     private readonly pacer: SendPacer,
+    private readonly pauses: AccountPauses,
+    private readonly settler: LostSendSettler,
     private readonly clock: Clock,
     private readonly settings: SendWorkerSettings,
   ) {}
@@ -53,7 +66,8 @@ export class SendWorkerService {
     if (!message) throw new PoisonRecordError(`message ${request.messageId} is not stored`);
     if (message.status !== 'accepted') return this.republish(message, correlationId);
     // An attempt was counted but left no result: the process stopped while the call was out.
-    if (message.attempts > 0 && message.failure === null) return this.settleUnknown(message, correlationId);
+    if (message.attempts > 0 && message.failure === null)
+      return this.settleUnknown(message, message.attempts, message.updatedAt, correlationId);
 
     const access = await this.tokens.access(message.channel, message.accountId);
     if (!access) {
@@ -70,6 +84,9 @@ export class SendWorkerService {
         correlationId,
       );
     }
+    const pause = await this.pauses.find(message.channel, message.accountId);
+    if (isPaused(pause, this.clock.now())) return this.fail(message, pausedFailure(pause), false, correlationId);
+
     const now = this.clock.now().getTime();
     const slot = this.pacer.reserve(message.accountId, message.channel, sendKindOf(message.content), now);
     if (slot - now > this.settings.maxInlineWaitMs)
@@ -81,6 +98,8 @@ export class SendWorkerService {
     const outcome = await this.sendApi.send(access, sendApiBody(request));
     this.pacer.observe(message.accountId, outcome.usage, this.clock.now().getTime());
     if (outcome.ok) {
+      // The first message after a pause went through: Meta lets the account send again.
+      if (pause) await this.pauses.lift(message.channel, message.accountId);
       return this.advance(
         message,
         {
@@ -115,22 +134,59 @@ export class SendWorkerService {
         this.tokens.forget(message.channel, message.accountId);
         return this.fail(message, error, false, correlationId);
       case 'outcome-unknown':
-        return this.settleUnknown(message, correlationId);
+        return this.settleUnknown(message, attempt, startedAt, correlationId);
       case 'permanent':
+        if (failure.pausePage) await this.pauses.restrict(message.channel, message.accountId, error);
         return this.fail(message, error, false, correlationId);
     }
   }
 
-  /** Waits for the echo that proves the send; without it the message fails as unknown, and a late echo still settles it. */
-  private async settleUnknown(message: OutboundMessageEntity, correlationId?: string): Promise<void> {
+  /**
+   * A send whose answer was lost is settled before anything is sent again: by its echo (the receipts
+   * consumer records it), else by the conversation as the Conversations API shows it. Proven unsent, it
+   * goes back to the consumer for another attempt; otherwise it fails as unknown, and a late echo can
+   * still settle it as sent.
+   */
+  private async settleUnknown(
+    message: OutboundMessageEntity,
+    attempt: number,
+    attemptedAt: Date,
+    correlationId?: string,
+  ): Promise<void> {
+    if (await this.echoArrives(message.id)) return;
+    const access = await this.tokens.access(message.channel, message.accountId);
+    const settlement = access ? await this.settler.settle(access, message, attemptedAt) : { kind: 'unknown' as const };
+    switch (settlement.kind) {
+      case 'sent':
+        return this.advance(
+          message,
+          {
+            status: 'sent',
+            occurredAt: this.clock.now(),
+            metaMessageId: settlement.metaMessageId,
+            sentAt: settlement.sentAt,
+            failure: null,
+          },
+          correlationId,
+        );
+      case 'not-sent':
+        if (attempt >= this.settings.backoff.maxAttempts) return this.fail(message, LOST_NOT_SENT, false, correlationId);
+        await this.messages.noteFailedAttempt(message.id, LOST_NOT_SENT, this.clock.now());
+        throw new RetriableError('send answer lost and not sent, sending again', { retryAfterMs: 0 });
+      case 'unknown':
+        this.logger.warn({ messageId: message.id }, 'Send outcome unknown, not re-sent');
+        return this.fail(message, OUTCOME_UNKNOWN, true, correlationId);
+    }
+  }
+
+  private async echoArrives(messageId: string): Promise<boolean> {
     const deadline = this.clock.now().getTime() + this.settings.echoWaitMs;
     while (this.clock.now().getTime() < deadline) {
-      const current = await this.messages.find(message.id);
-      if (current && current.status !== 'accepted') return;
+      const current = await this.messages.find(messageId);
+      if (current && current.status !== 'accepted') return true;
       await sleep(100);
     }
-    this.logger.warn({ messageId: message.id }, 'Send outcome unknown, not re-sent');
-    await this.fail(message, OUTCOME_UNKNOWN, true, correlationId);
+    return false;
   }
 
   private fail(
