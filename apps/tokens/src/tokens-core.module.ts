@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CrmAuthGuard, CrmTokenVerifier, InternalApiToken, InternalTokenGuard } from '@app/auth';
 import { MetaGraphClient } from '@app/meta';
+import { erasureParticipation } from '@app/privacy';
 import { createLocalJWKSet } from 'jose';
 import { CrmClientsRepository } from './clients/crm-clients.repository';
 import { CrmClientsService } from './clients/crm-clients.service';
@@ -18,6 +19,7 @@ import { PagesService } from './connections/pages.service';
 import { parseKeyring } from './crypto/token-cipher';
 import { TokenVault } from './crypto/token-vault';
 import { DiagnosticsService } from './diagnostics/diagnostics.service';
+import { TokensEraser } from './erasure/tokens-eraser';
 import { TokenHealthConsumers } from './health/token-health.consumers';
 import { TokenHealthService } from './health/token-health.service';
 import { InternalController } from './internal/internal.controller';
@@ -87,6 +89,7 @@ export class TokensCoreModule {
         OnboardingService,
         TokenHealthService,
         TokenHealthConsumers,
+        ...erasureParticipation('tokens', TokensEraser),
       ],
       exports: [
         TokenHealthService,

@@ -24,8 +24,14 @@ export class TokensModule {
           kafka: settings.kafka,
           entities: TOKENS_ENTITIES,
           migrations: TOKENS_MIGRATIONS,
-          // Consumed here too; creating them is idempotent, so boot order does not matter.
-          provision: [Topics.tokensConnection, Topics.outboundStatus, Topics.metaCallbackReceived],
+          // Also the topics it reads and reports to; creating them is idempotent, so boot order does not matter.
+          provision: [
+            Topics.tokensConnection,
+            Topics.outboundStatus,
+            Topics.metaCallbackReceived,
+            Topics.privacyErasure,
+            Topics.privacyErasureProgress,
+          ],
         }),
         TokensCoreModule.forRoot(settings.app),
       ],

@@ -55,4 +55,15 @@ export class ConnectionsRepository {
   async markChecked(pageId: string, at: Date): Promise<void> {
     await this.rows.update({ pageId }, { checkedAt: at });
   }
+
+  /** Removes a Facebook user's id and user token from the Pages they connected; returns how many. */
+  async forgetGranter(appScopedUserId: string, at: Date): Promise<number> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update(PageConnectionEntity)
+      .set({ grantedBy: null, userTokenCiphertext: null, updatedAt: at })
+      .where('granted_by = :appScopedUserId', { appScopedUserId })
+      .execute();
+    return result.affected ?? 0;
+  }
 }
