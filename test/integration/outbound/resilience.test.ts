@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { createTestDatabase } from '@app/testing';
+import { freshDatabase as freshSandboxDatabase, SandboxUnderTest, startSandbox } from '../meta-sandbox/support/sandbox';
+import { standardSeed, World } from '../meta-sandbox/support/world';
+import { CrmClient, waitFor } from './support/crm-client';
+import { CrmTokens, OutboundUnderTest, SeededPageTokens, startOutbound } from './support/outbound-app';
+
+jest.setTimeout(180_000);
+
+interface SandboxThread {
+  account: string;
+  messages: { createdAt: string; metadata: string | null }[];
+}
+interface ListedMessage {
+  id: string;
+  status: string;
+}
+
+const PEOPLE = Array.from({ length: 8 }, (_, i) => `p${i}`);
+
+/** The most calls any one-second window holds. */
+function busiestSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let busiest = 0;
+  for (let first = 0, last = 0; last < sorted.length; last++) {
+    while (sorted[last] - sorted[first] >= 1000) first++;
+    busiest = Math.max(busiest, last - first + 1);
+  }
+  return busiest;
+}
+
+/** What the Meta sandbox received from the Page, per person, oldest first: Parley's ids from `metadata`. */
+async function receivedByPerson(world: World, people: string[]): Promise<Map<string, SandboxThread['messages']>> {
+  const received = new Map<string, SandboxThread['messages']>();
+  for (const person of people) {
+    const answer = await world.sandbox<{ threads: SandboxThread[] }>(
+      'GET',
+      `people/${world.person(person).id}/messages?direction=outbound&account=${world.pageId}`,
+    );
+    const thread = answer.body.threads.find((t) => t.account === world.pageId);
+    received.set(person, thread?.messages.filter((m) => m.metadata?.startsWith('parley:')) ?? []);
+  }
+  return received;
+}
+
+/**
+ * Accepts `perPerson` texts for each person, spread over the replicas: one after the other within a conversation
+ * (so its order is the order of the 202s), all conversations at once.
+ */
+async function acceptConversations(
+  crms: CrmClient[],
+  world: World,
+  people: string[],
+  perPerson: number,
+): Promise<Map<string, string[]>> {
+  const accepted = new Map<string, string[]>();
+  await Promise.all(
+    people.map(async (person, index) => {
+      const crm = crms[index % crms.length];
+      const ids: string[] = [];
+      accepted.set(person, ids);
+      for (let i = 0; i < perPerson; i++) {
+        const answer = await crm.send<{ id: string }>({
+          channel: 'messenger',
+          accountId: world.pageId,
+          recipientId: world.psid(person),
+          message: { text: `${person}-${i}` },
+        });
+        if (answer.status !== 202) throw new Error(`message ${person}-${i} not accepted: ${JSON.stringify(answer)}`);
+        ids.push(answer.body.id);
+      }
+    }),
+  );
+  return accepted;
+}
+
+/** The statuses outbound reports for a conversation's messages, oldest first. */
+async function statusesOf(crm: CrmClient, conversationId: string): Promise<ListedMessage[]> {
+  const all: ListedMessage[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = `conversationId=${encodeURIComponent(conversationId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`;
+    const page = await crm.request<{ data: ListedMessage[]; nextCursor: string | null }>('GET', `/v1/messages?${query}`);
+    all.push(...page.body.data);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+async function graphErrorCount(sandbox: SandboxUnderTest, code: number): Promise<number> {
+  const metrics = await (await fetch(`${sandbox.url}/metrics`)).text();
+  const line = metrics.split('\n').find((l) => l.startsWith(`parley_meta_sandbox_graph_errors_total{code="${code}"}`));
+  return line ? Number(line.split(' ').pop()) : 0;
+}
+
+describe('outbound under a burst of 2 000 messages to one Page', () => {
+  // Raised from the production pace (35/s) so the burst takes seconds, not a minute; the Meta sandbox is set to
+  // refuse anything beyond this same figure, and every second is checked against it.
+  const PACE = 80;
+  const PER_PERSON = 250;
+  const brokers = process.env.TEST_KAFKA_BROKERS ?? '';
+  const prefix = `it-outbound-burst-${randomBytes(3).toString('hex')}.`;
+  const drops: (() => Promise<void>)[] = [];
+  const replicas: OutboundUnderTest[] = [];
+  let sandbox: SandboxUnderTest;
+  let world: World;
+  let crms: CrmClient[];
+
+  beforeAll(async () => {
+    const outboundDb = await createTestDatabase('outbound_it_burst');
+    const sandboxDb = await freshSandboxDatabase('outbound_it_burst_meta');
+    drops.push(outboundDb.drop, sandboxDb.drop);
+    sandbox = await startSandbox({
+      databaseUrl: sandboxDb.url,
+      limits: {
+        messengerSend: { limit: PACE, windowMs: 1000 },
+        businessUseCase: { limit: 1_000_000, windowMs: 86_400_000 },
+      },
+    });
+    world = await World.create(
+      sandbox.url,
+      standardSeed(undefined, { people: PEOPLE.map((key) => ({ key, name: `Person ${key}` })) }),
+    );
+    for (const person of PEOPLE) await world.says('hi', world.pageId, person);
+    const keys = await CrmTokens.create();
+    const tokens = new SeededPageTokens();
+    tokens.add('messenger', world.pageId, world.pageId, world.pageToken());
+    for (let i = 0; i < 2; i++) {
+      replicas.push(
+        await startOutbound({
+          databaseUrl: outboundDb.url,
+          brokers,
+          prefix,
+          graphUrl: sandbox.url,
+          appId: world.app.id,
+          appSecret: world.app.secret,
+          jwk: keys.jwk,
+          tokens,
+          env: { OUTBOUND_ACCOUNT_PER_SECOND: String(PACE), DATABASE_POOL_SIZE: '10' },
+        }),
+      );
+    }
+    crms = replicas.map((replica) => new CrmClient(replica.url, () => keys.token()));
+  });
+
+  afterAll(async () => {
+    for (const replica of replicas) await replica.close();
+    await sandbox?.close();
+    for (const drop of drops) await drop();
+  });
+
+  it('never exceeds the configured pace in any second, and sends each message once, in order per conversation', async () => {
+    const accepted = await acceptConversations(crms, world, PEOPLE, PER_PERSON);
+    const [crm] = crms;
+
+    // Records of one Page are handled one after the other: once each conversation's last message is settled, all are.
+    await waitFor(
+      () => Promise.all(PEOPLE.map(async (p) => (await crm.message<ListedMessage>(accepted.get(p)!.at(-1)!)).body)),
+      (last) => last.every((m) => m.status !== 'accepted'),
+      240_000,
+      'the last message of every conversation settled',
+      1000,
+    );
+    const received = await receivedByPerson(world, PEOPLE);
+
+    for (const person of PEOPLE) {
+      expect(received.get(person)!.map((m) => m.metadata)).toEqual(accepted.get(person)!.map((id) => `parley:${id}`));
+    }
+    const times = [...received.values()].flat().map((m) => Date.parse(m.createdAt));
+    expect(busiestSecond(times)).toBeLessThanOrEqual(PACE);
+    expect(await graphErrorCount(sandbox, 613)).toBe(0);
+    for (const person of PEOPLE) {
+      const statuses = await statusesOf(crm, `messenger:${world.pageId}:${world.psid(person)}`);
+      expect(statuses.map((m) => m.id)).toEqual(accepted.get(person));
+      expect(new Set(statuses.map((m) => m.status))).toEqual(new Set(['sent']));
+    }
+  });
+});
