@@ -6,7 +6,6 @@ import { DecisionRelay } from './audit/decision-relay';
 import { PgAuditRepository } from './audit/pg-audit.repository';
 import { Clock, SystemClock } from './common/clock';
 import { ComplianceMetrics } from './common/compliance-metrics';
-import { PolicySettings } from './common/policy-settings';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { DeletionStatusController } from './erasure/deletion-status.controller';
@@ -23,7 +22,8 @@ import { AccountTenantsRepository } from './tenancy/account-tenants.repository';
 import { ConnectionConsumer } from './tenancy/connection.consumer';
 import { PgAccountTenantsRepository } from './tenancy/pg-account-tenants.repository';
 import { TenancyService } from './tenancy/tenancy.service';
-import { InMemoryVolumeTracker, VolumeTracker } from './volume/volume-tracker';
+import { PgVolumeCountersRepository } from './volume/pg-volume-counters.repository';
+import { VolumeCountersRepository } from './volume/volume-counters.repository';
 import { ConversationsRepository } from './windows/conversations.repository';
 import { InboundConsumer } from './windows/inbound.consumer';
 import { PgConversationsRepository } from './windows/pg-conversations.repository';
@@ -52,12 +52,7 @@ import { WindowsService } from './windows/windows.service';
     { provide: AccountTenantsRepository, useClass: PgAccountTenantsRepository },
     TenancyService,
     ConnectionConsumer,
-    {
-      provide: VolumeTracker,
-      inject: [PolicySettings],
-      useFactory: (settings: PolicySettings) =>
-        new InMemoryVolumeTracker(settings.policy.volume.instagramVolumeWindowMs),
-    },
+    { provide: VolumeCountersRepository, useClass: PgVolumeCountersRepository },
     ComplianceMetrics,
     WindowsService,
     DecisionsService,

@@ -6,6 +6,7 @@ import { ErasureProgressEntity, ErasureRequestEntity } from './erasure/erasure.e
 import { ConversationEntity } from './windows/conversation.entity';
 import { NotificationTokenEntity } from './windows/notification-token.entity';
 import { ProcessedEventEntity } from './windows/processed-event.entity';
+import { CountedEventEntity, SentPerSecondEntity, VolumePerHourEntity } from './volume/volume-counter.entity';
 
 /** Every TypeORM entity of the compliance schema (the drift test compares them with the migrations). */
 export const COMPLIANCE_ENTITIES: EntityClasses = [
@@ -18,4 +19,7 @@ export const COMPLIANCE_ENTITIES: EntityClasses = [
   ErasureProgressEntity,
   PageEnforcementEntity,
   AccountTenantEntity,
+  SentPerSecondEntity,
+  VolumePerHourEntity,
+  CountedEventEntity,
 ];

@@ -398,7 +398,7 @@ describe('compliance app', () => {
 
     const purged = await sut.app.get(RetentionJob).runOnce();
 
-    expect(purged).toEqual({ windows: 1, audit: 1 });
+    expect(purged).toEqual({ windows: 1, audit: 1, volume: 0 });
     expect(
       await db.query(`SELECT 1 FROM compliance.conversation WHERE conversation_id = 'messenger:1122:old'`),
     ).toEqual([]);

@@ -20,7 +20,15 @@ function state(channel: InboundChannel, overrides: Partial<ConversationState> = 
 }
 
 function request(channel: InboundChannel, overrides: Partial<SendRequest> = {}): SendRequest {
-  return { channel, messagingType: 'RESPONSE', tag: null, isHumanAgent: false, notificationToken: null, ...overrides };
+  return {
+    channel,
+    messagingType: 'RESPONSE',
+    tag: null,
+    isHumanAgent: false,
+    notificationToken: null,
+    templateType: null,
+    ...overrides,
+  };
 }
 
 type Expected = Pick<Decision, 'allowed' | 'reason' | 'rule'> & { deadline?: Date | null };
@@ -249,8 +257,8 @@ describe(decide.name, () => {
   });
 
   describe('CUSTOMER_FEEDBACK', () => {
-    const feedback = (channel: InboundChannel) =>
-      request(channel, { messagingType: 'MESSAGE_TAG', tag: 'CUSTOMER_FEEDBACK' });
+    const feedback = (channel: InboundChannel, templateType: string | null = 'customer_feedback') =>
+      request(channel, { messagingType: 'MESSAGE_TAG', tag: 'CUSTOMER_FEEDBACK', templateType });
 
     it.each<[InboundChannel, number, Expected]>([
       [
@@ -268,6 +276,58 @@ describe(decide.name, () => {
       ['instagram', DAY + SECOND, { allowed: false, reason: 'tag_not_on_channel', rule: 'customer_feedback_tag' }],
     ])('on %s after %d ms', (channel, elapsed, expected) => {
       expectDecision(sut(state(channel), feedback(channel), at(elapsed)), expected);
+    });
+
+    it.each<[string, InboundChannel, string | null, number, Expected]>([
+      [
+        'without a template, inside the tag window',
+        'messenger',
+        null,
+        DAY + SECOND,
+        { allowed: false, reason: 'customer_feedback_requires_template', rule: 'customer_feedback_tag' },
+      ],
+      [
+        'without a template, inside the standard window',
+        'messenger',
+        null,
+        HOUR,
+        { allowed: false, reason: 'customer_feedback_requires_template', rule: 'customer_feedback_tag' },
+      ],
+      [
+        'with another template',
+        'messenger',
+        'generic',
+        DAY + SECOND,
+        { allowed: false, reason: 'customer_feedback_requires_template', rule: 'customer_feedback_tag' },
+      ],
+      [
+        'with the template, 1 s after 7 days',
+        'messenger',
+        'customer_feedback',
+        7 * DAY + SECOND,
+        { allowed: false, reason: 'tag_window_closed', rule: 'customer_feedback_tag' },
+      ],
+      [
+        'on Instagram, with the template',
+        'instagram',
+        'customer_feedback',
+        DAY + SECOND,
+        { allowed: false, reason: 'tag_not_on_channel', rule: 'customer_feedback_tag' },
+      ],
+      [
+        'on Instagram, without a template',
+        'instagram',
+        null,
+        DAY + SECOND,
+        { allowed: false, reason: 'tag_not_on_channel', rule: 'customer_feedback_tag' },
+      ],
+    ])('%s', (_case, channel, templateType, elapsed, expected) => {
+      expectDecision(sut(state(channel), feedback(channel, templateType), at(elapsed)), expected);
+    });
+
+    it('leaves other messages alone whatever template they carry', () => {
+      const update = request('messenger', { messagingType: 'UPDATE', templateType: 'generic' });
+      expect(sut(state('messenger'), update, at(HOUR)).allowed).toBe(true);
     });
   });
 

@@ -1,6 +1,6 @@
 import { InboundChannel, MessagingType } from '@app/contracts';
 import { ConversationState, isOptedOut } from './conversation-state';
-import { ACTIVE_TAGS, MessagingPolicy, RETIRED_TAGS } from './messaging-policy';
+import { ACTIVE_TAGS, CUSTOMER_FEEDBACK_TEMPLATE, MessagingPolicy, RETIRED_TAGS } from './messaging-policy';
 import { isBlocked, PageEnforcement } from './page-enforcement';
 import { VolumeAssessment } from './volume';
 
@@ -32,6 +32,7 @@ export const DECISION_REASONS = [
   'tag_window_open',
   'tag_window_closed',
   'human_agent_requires_human',
+  'customer_feedback_requires_template',
   'notification_token_valid',
   'notification_token_unknown',
   'notification_token_stopped',
@@ -48,6 +49,8 @@ export interface SendRequest {
   tag: string | null;
   isHumanAgent: boolean;
   notificationToken: string | null;
+  /** The message's `template_type` when it is a template, else null. */
+  templateType: string | null;
 }
 
 export interface Decision {
@@ -119,6 +122,9 @@ function decideTag(
   const rule: DecisionRule = tag === 'HUMAN_AGENT' ? 'human_agent_tag' : 'customer_feedback_tag';
   if (!channels.includes(request.channel)) return deny('tag_not_on_channel', rule);
   if (tag === 'HUMAN_AGENT' && !request.isHumanAgent) return deny('human_agent_requires_human', rule);
+  if (tag === 'CUSTOMER_FEEDBACK' && request.templateType !== CUSTOMER_FEEDBACK_TEMPLATE) {
+    return deny('customer_feedback_requires_template', rule);
+  }
   const until = openUntil(state.lastUserActionAt, policy.tagWindowMs, now);
   return until ? allow('tag_window_open', rule, until) : deny('tag_window_closed', rule);
 }

@@ -23,7 +23,7 @@ export class DecisionsController {
   @Get('pacing/:channel/:accountId')
   @ApiOperation({ operationId: 'getPacing', summary: "An account's sending budget against Meta's high-volume limits" })
   @ApiOkResponse({ type: PacingDto })
-  pacing(@Param() params: PacingParams): PacingDto {
+  pacing(@Param() params: PacingParams): Promise<PacingDto> {
     return this.decisions.pacing(params.channel, params.accountId);
   }
 }

@@ -1,4 +1,4 @@
-import { ComplianceDecisionEvent } from '@app/contracts';
+import { ComplianceDecisionEvent, InboundChannel } from '@app/contracts';
 import { DomainError } from '@app/errors';
 import { AuditQuery, AuditRepository } from '../audit/audit.repository';
 import { DecisionRelay } from '../audit/decision-relay';
@@ -10,10 +10,11 @@ import { ConversationState, emptyState, StateChange } from './conversation-state
 import { DecisionsService } from './decisions.service';
 import { DecisionRequestDto } from './dto/decision.dto';
 import { DEFAULT_MESSAGING_POLICY } from './messaging-policy';
-import { InMemoryVolumeTracker } from '../volume/volume-tracker';
+import { VolumeCountersRepository } from '../volume/volume-counters.repository';
 import { ConversationIdentity, ConversationsRepository } from '../windows/conversations.repository';
 import { PageEnforcementRepository } from '../enforcement/page-enforcement.repository';
 import { PageEnforcement } from './page-enforcement';
+import { VolumeRange, VolumeReading } from './volume';
 
 const NOW = new Date('2026-06-01T12:00:00.000Z');
 
@@ -72,6 +73,21 @@ class FakeEnforcements extends PageEnforcementRepository {
   }
 }
 
+class FakeVolume extends VolumeCountersRepository {
+  sentLastSecond = 0;
+  readonly ranges: VolumeRange[] = [];
+  count(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+  reading(channel: InboundChannel, _accountId: string, range: VolumeRange): Promise<VolumeReading> {
+    this.ranges.push(range);
+    return Promise.resolve({ channel, sentLastSecond: this.sentLastSecond, windowVolume: 0 });
+  }
+  purgeBefore(): Promise<number> {
+    return Promise.resolve(0);
+  }
+}
+
 class CountingRelay {
   kicks = 0;
   kick(): void {
@@ -106,7 +122,7 @@ describe(DecisionsService.name, () => {
   let enforcements: FakeEnforcements;
   let audit: FakeAudit;
   let relay: CountingRelay;
-  let volume: InMemoryVolumeTracker;
+  let volume: FakeVolume;
   let sut: DecisionsService;
   let metrics: ComplianceMetrics;
 
@@ -115,7 +131,7 @@ describe(DecisionsService.name, () => {
     enforcements = new FakeEnforcements();
     audit = new FakeAudit();
     relay = new CountingRelay();
-    volume = new InMemoryVolumeTracker(86_400_000);
+    volume = new FakeVolume();
     metrics = new ComplianceMetrics(new Registry());
     sut = new DecisionsService(
       conversations,
@@ -159,8 +175,8 @@ describe(DecisionsService.name, () => {
       ]);
     });
 
-    it('counts allowed sends against the pacing budget, and denies non-responses at the deny level', async () => {
-      for (let i = 0; i < 32; i++) await sut.decide(request());
+    it('denies non-responses at the deny level of the shared counters, read at its clock', async () => {
+      volume.sentLastSecond = 32;
       const update = await sut.decide(request());
       expect(update).toMatchObject({
         allowed: false,
@@ -168,6 +184,7 @@ describe(DecisionsService.name, () => {
         pacing: { level: 'deny', budgetPerSecond: 0 },
       });
       expect(update.deadline).toBeUndefined();
+      expect(volume.ranges[0].rateFrom).toEqual(new Date(NOW.getTime() - 1000));
       const reply = await sut.decide(request({ messagingType: 'RESPONSE' }));
       expect(reply.allowed).toBe(true);
     });
@@ -181,9 +198,16 @@ describe(DecisionsService.name, () => {
       });
     });
 
-    it('does not count denied sends', async () => {
-      await sut.decide(request({ conversationId: 'messenger:1:3', personId: '3' }));
-      expect(sut.pacing('messenger', '1', NOW).budgetPerSecond).toBe(32);
+    it('passes the template type on, so CUSTOMER_FEEDBACK goes only with its template', async () => {
+      const feedback = { messagingType: 'MESSAGE_TAG' as const, tag: 'CUSTOMER_FEEDBACK' };
+      expect(await sut.decide(request(feedback))).toMatchObject({
+        allowed: false,
+        reason: 'customer_feedback_requires_template',
+      });
+      expect(await sut.decide(request({ ...feedback, templateType: 'customer_feedback' }))).toMatchObject({
+        allowed: true,
+        reason: 'tag_window_open',
+      });
     });
 
     it('refuses a conversation id that does not match the channel, account and person', async () => {

@@ -7,12 +7,12 @@ import { DecisionRelay } from '../audit/decision-relay';
 import { Clock } from '../common/clock';
 import { ComplianceMetrics } from '../common/compliance-metrics';
 import { PolicySettings } from '../common/policy-settings';
-import { VolumeTracker } from '../volume/volume-tracker';
 import { PageEnforcementRepository } from '../enforcement/page-enforcement.repository';
+import { VolumeCountersRepository } from '../volume/volume-counters.repository';
 import { ConversationsRepository } from '../windows/conversations.repository';
 import { decide } from './decide';
 import { DecisionRequestDto, DecisionResponseDto, PacingDto } from './dto/decision.dto';
-import { assessVolume } from './volume';
+import { assessVolume, readingRange } from './volume';
 
 /** Answers "may this message be sent now?" from compliance's own tables, and records every answer. */
 @Injectable()
@@ -24,7 +24,7 @@ export class DecisionsService {
     private readonly enforcements: PageEnforcementRepository,
     private readonly audit: AuditRepository,
     private readonly relay: DecisionRelay,
-    private readonly volume: VolumeTracker,
+    private readonly volume: VolumeCountersRepository,
     private readonly settings: PolicySettings,
     private readonly clock: Clock,
     private readonly metrics: ComplianceMetrics,
@@ -34,12 +34,12 @@ export class DecisionsService {
     if (request.conversationId !== conversationIdOf(request.channel, request.accountId, request.personId)) {
       throw new DomainError('validation_failed', 'conversationId does not match channel, accountId and personId.');
     }
-    const [state, enforcement] = await Promise.all([
+    const now = this.clock.now();
+    const [state, enforcement, pacing] = await Promise.all([
       this.conversations.find(request.conversationId),
       this.enforcements.find(request.channel, request.accountId),
+      this.pacing(request.channel, request.accountId, now),
     ]);
-    const now = this.clock.now();
-    const pacing = this.pacing(request.channel, request.accountId, now);
     if (pacing.level !== 'ok') {
       this.logger.warn({ accountId: request.accountId, ...pacing }, 'account near the high-volume limit');
     }
@@ -51,13 +51,13 @@ export class DecisionsService {
         tag: request.tag ?? null,
         isHumanAgent: request.isHumanAgent ?? false,
         notificationToken: request.notificationToken ?? null,
+        templateType: request.templateType ?? null,
       },
       now,
       this.settings.policy,
       pacing,
       enforcement,
     );
-    if (decision.allowed) this.volume.recordSend(request.channel, request.accountId, now);
     const record: ComplianceDecisionEvent = {
       decisionId: randomUUID(),
       conversationId: request.conversationId,
@@ -87,7 +87,9 @@ export class DecisionsService {
     };
   }
 
-  pacing(channel: InboundChannel, accountId: string, now: Date = this.clock.now()): PacingDto {
-    return assessVolume(this.volume.reading(channel, accountId, now), this.settings.policy.volume);
+  /** From the shared counters, which count what the account sent once Meta echoes it (see `volumeCountOf`). */
+  async pacing(channel: InboundChannel, accountId: string, now: Date = this.clock.now()): Promise<PacingDto> {
+    const policy = this.settings.policy.volume;
+    return assessVolume(await this.volume.reading(channel, accountId, readingRange(now, policy)), policy);
   }
 }

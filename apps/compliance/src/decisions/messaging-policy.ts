@@ -46,6 +46,9 @@ export const DEFAULT_MESSAGING_POLICY: MessagingPolicy = {
 /** Tags Meta retired on 27 April 2026; the Send API answers error 100 for them. */
 export const RETIRED_TAGS: readonly string[] = ['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'];
 
+/** The only message CUSTOMER_FEEDBACK may carry: Meta's customer feedback template (`template_type`). */
+export const CUSTOMER_FEEDBACK_TEMPLATE = 'customer_feedback';
+
 export const ACTIVE_TAGS: Readonly<Record<string, readonly InboundChannel[]>> = {
   HUMAN_AGENT: ['messenger', 'instagram'],
   CUSTOMER_FEEDBACK: ['messenger'],

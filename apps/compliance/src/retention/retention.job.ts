@@ -2,9 +2,14 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { AuditRepository } from '../audit/audit.repository';
 import { Clock } from '../common/clock';
 import { PolicySettings } from '../common/policy-settings';
+import { readingRange } from '../decisions/volume';
+import { VolumeCountersRepository } from '../volume/volume-counters.repository';
 import { ConversationsRepository } from '../windows/conversations.repository';
 
-/** Purges windows and audit rows older than the configured retention, on a schedule. */
+/**
+ * Purges windows and audit rows older than the configured retention, and volume counters no reading looks
+ * at any more, on a schedule.
+ */
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RetentionJob.name);
@@ -13,6 +18,7 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly conversations: ConversationsRepository,
     private readonly audit: AuditRepository,
+    private readonly volume: VolumeCountersRepository,
     private readonly settings: PolicySettings,
     private readonly clock: Clock,
   ) {}
@@ -26,16 +32,19 @@ export class RetentionJob implements OnApplicationBootstrap, OnApplicationShutdo
     clearInterval(this.timer);
   }
 
-  async runOnce(): Promise<{ windows: number; audit: number }> {
-    const now = this.clock.now().getTime();
+  async runOnce(): Promise<{ windows: number; audit: number; volume: number }> {
+    const now = this.clock.now();
     try {
-      const windows = await this.conversations.purgeOlderThan(new Date(now - this.settings.windowRetentionMs));
-      const audit = await this.audit.purgeOlderThan(new Date(now - this.settings.auditRetentionMs));
-      if (windows + audit > 0) this.logger.log({ windows, audit }, 'retention purge');
-      return { windows, audit };
+      const windows = await this.conversations.purgeOlderThan(
+        new Date(now.getTime() - this.settings.windowRetentionMs),
+      );
+      const audit = await this.audit.purgeOlderThan(new Date(now.getTime() - this.settings.auditRetentionMs));
+      const volume = await this.volume.purgeBefore(readingRange(now, this.settings.policy.volume));
+      if (windows + audit + volume > 0) this.logger.log({ windows, audit, volume }, 'retention purge');
+      return { windows, audit, volume };
     } catch (error) {
       this.logger.warn({ err: error }, 'retention purge failed');
-      return { windows: 0, audit: 0 };
+      return { windows: 0, audit: 0, volume: 0 };
     }
   }
 }

@@ -8,11 +8,15 @@ import { NO_CHANGE, stateChangeOf } from '../decisions/conversation-state';
 import { windowView, WindowView } from '../decisions/decide';
 import { enforcementOf } from '../decisions/page-enforcement';
 import { PageEnforcementRepository } from '../enforcement/page-enforcement.repository';
-import { VolumeTracker } from '../volume/volume-tracker';
+import { volumeCountOf } from '../decisions/volume';
+import { VolumeCountersRepository } from '../volume/volume-counters.repository';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { ConversationsRepository } from './conversations.repository';
 
-/** Keeps each conversation's windows, opt-outs and tokens from the inbound stream; answers window queries. */
+/**
+ * Keeps each conversation's windows, opt-outs and tokens, and each account's message volume, from the
+ * inbound stream; answers window queries.
+ */
 @Injectable()
 export class WindowsService {
   private readonly logger = new Logger(WindowsService.name);
@@ -20,7 +24,7 @@ export class WindowsService {
   constructor(
     private readonly conversations: ConversationsRepository,
     private readonly enforcements: PageEnforcementRepository,
-    private readonly volume: VolumeTracker,
+    private readonly volume: VolumeCountersRepository,
     private readonly settings: PolicySettings,
     private readonly clock: Clock,
     private readonly metrics: ComplianceMetrics,
@@ -28,9 +32,8 @@ export class WindowsService {
   ) {}
 
   async applyInbound(event: InboundEvent): Promise<void> {
-    if (event.kind === 'message' || event.kind === 'echo') {
-      this.volume.recordTraffic(event.channel, event.accountId, new Date(event.occurredAt));
-    }
+    const count = volumeCountOf(event, this.clock.now(), this.settings.policy.volume);
+    if (count) await this.volume.count(count);
     const enforcement = enforcementOf(event);
     if (enforcement) {
       this.logger.warn({ accountId: event.accountId, action: enforcement.action }, 'Meta policy enforcement');

@@ -61,9 +61,14 @@ export interface ComplianceUnderTest {
   close(): Promise<void>;
 }
 
-export async function startCompliance(label: string, env: Record<string, string> = {}): Promise<ComplianceUnderTest> {
-  const database = await createTestDatabase(label);
-  const prefix = uniquePrefix(label);
+/** Starts compliance on its own database and topics, or, with `replicaOf`, as one more replica of another. */
+export async function startCompliance(
+  label: string,
+  env: Record<string, string> = {},
+  replicaOf?: ComplianceUnderTest,
+): Promise<ComplianceUnderTest> {
+  const database = replicaOf?.database ?? (await createTestDatabase(label));
+  const prefix = replicaOf?.prefix ?? uniquePrefix(label);
   const issuer = await TestIssuer.start();
   const settings = loadConfig(
     { app: ComplianceConfig, kafka: KafkaConfig },
@@ -107,7 +112,7 @@ export async function startCompliance(label: string, env: Record<string, string>
     async close() {
       await app.close();
       await issuer.close();
-      await database.drop();
+      if (!replicaOf) await database.drop();
     },
   };
 }
@@ -120,16 +125,19 @@ export function inboundMessage(
     personId?: string;
     channel?: 'messenger' | 'instagram';
     occurredAt?: string;
+    /** `echo`: a message the account sent, as Meta echoes it. */
+    kind?: 'message' | 'echo';
   } & Partial<Pick<InboundMessage, 'mid' | 'text'>> = {},
 ): InboundEvent {
+  const kind = overrides.kind ?? 'message';
   const channel = overrides.channel ?? 'messenger';
   const accountId = overrides.accountId ?? '1122';
   const personId = overrides.personId ?? '6543';
   const mid = overrides.mid ?? `m_${Math.random().toString(36).slice(2)}`;
   const occurredAt = overrides.occurredAt ?? T;
   return {
-    eventId: inboundEventId({ channel, accountId, kind: 'message', naturalKey: mid }),
-    kind: 'message',
+    eventId: inboundEventId({ channel, accountId, kind, naturalKey: mid }),
+    kind,
     channel,
     accountId,
     personId,
@@ -138,9 +146,9 @@ export function inboundMessage(
     occurredAt,
     receivedAt: occurredAt,
     deliveryId: inboundEventId({ channel, accountId, kind: 'message', naturalKey: `delivery-${mid}` }),
-    isEcho: false,
+    isEcho: kind === 'echo',
     isStandby: false,
-    appId: null,
+    appId: kind === 'echo' ? '263902037430900' : null,
     raw: {},
     message: {
       mid,

@@ -46,6 +46,15 @@ export class DecisionRequestDto {
   @MaxLength(512)
   notificationToken?: string;
 
+  @ApiPropertyOptional({
+    example: 'customer_feedback',
+    description: "The message's template_type when it is a template; CUSTOMER_FEEDBACK requires customer_feedback.",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_]{1,64}$/, { message: 'templateType must be a Meta template_type such as customer_feedback' })
+  templateType?: string;
+
   @ApiProperty({ example: 'outbound', description: 'Who asks: the app, or the CRM client behind it.' })
   @IsString()
   @IsNotEmpty()
