@@ -79,8 +79,11 @@ async function statusesOf(crm: CrmClient, conversationId: string): Promise<Liste
   const all: ListedMessage[] = [];
   let cursor: string | null = null;
   do {
-    const query = `conversationId=${encodeURIComponent(conversationId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`;
-    const page = await crm.request<{ data: ListedMessage[]; nextCursor: string | null }>('GET', `/v1/messages?${query}`);
+    const query: string = `conversationId=${encodeURIComponent(conversationId)}&limit=200${cursor ? `&cursor=${cursor}` : ''}`;
+    const page: { body: { data: ListedMessage[]; nextCursor: string | null } } = await crm.request(
+      'GET',
+      `/v1/messages?${query}`,
+    );
     all.push(...page.body.data);
     cursor = page.body.nextCursor;
   } while (cursor);
