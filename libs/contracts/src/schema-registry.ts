@@ -83,7 +83,9 @@ export const TOPIC_CONTRACTS: Readonly<Partial<Record<TopicName, TopicContract>>
     ceType: 'parley.messaging.outbound.status.v1',
     schema: outboundStatusSchema,
     producers: ['outbound'],
-    consumers: ['tokens', 'compliance', 'CRM consumers'],
+    // Not compliance: it counts what a Page sent from the echoes on messaging.inbound.v1, which include sends
+    // by people in the Page Inbox and by other apps (apps/compliance/src/decisions/volume.ts, volumeCountOf).
+    consumers: ['tokens', 'CRM consumers'],
   },
   [Topics.tokensConnection]: {
     summary:
