@@ -2,12 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, CrmAuthOptions } from '@app/auth';
 import { Topics } from '@app/contracts';
 import { KafkaConfig } from '@app/kafka';
+import { erasureParticipation } from '@app/privacy';
 import { platformModules } from '@app/runtime';
 import { HttpPageTokens, PageTokens } from './accounts/page-tokens';
 import { Clock, SystemClock } from './common/clock';
 import { HttpSendDecisions, SendDecisions } from './compliance/send-decisions';
 import { OutboundConfig } from './config/outbound.config';
 import { OUTBOUND_ENTITIES } from './entities';
+import { ErasureRepository, PgErasureRepository } from './erasure/erasure.repository';
+import { OutboundEraser } from './erasure/outbound-eraser';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesRepository, PgMessagesRepository } from './messages/messages.repository';
 import { MessagesService } from './messages/messages.service';
@@ -62,8 +65,14 @@ export class OutboundModule {
           kafka: settings.kafka,
           entities: OUTBOUND_ENTITIES,
           migrations: OUTBOUND_MIGRATIONS,
-          // Inbound is the gateway's topic; creating it when missing lets outbound start first.
-          provision: [Topics.outboundRequest, Topics.outboundStatus, Topics.messagingInbound],
+          // Inbound and the erasure topics belong to others; creating them when missing lets outbound start first.
+          provision: [
+            Topics.outboundRequest,
+            Topics.outboundStatus,
+            Topics.messagingInbound,
+            Topics.privacyErasure,
+            Topics.privacyErasureProgress,
+          ],
         }),
         AuthModule.forRoot({
           issuer: app.issuer,
@@ -76,6 +85,7 @@ export class OutboundModule {
       providers: [
         { provide: Clock, useClass: SystemClock },
         { provide: MessagesRepository, useClass: PgMessagesRepository },
+        { provide: ErasureRepository, useClass: PgErasureRepository },
         { provide: AccountPausesRepository, useClass: PgAccountPausesRepository },
         {
           provide: PauseSettings,
@@ -118,6 +128,7 @@ export class OutboundModule {
         ReceiptsService,
         OutboundConsumers,
         PublishRelay,
+        ...erasureParticipation('outbound', OutboundEraser),
       ],
     };
   }
