@@ -327,6 +327,51 @@ describe('CRM → outbound → Kafka → worker → Meta sandbox → gateway →
     expect((await settled(accepted.body.id)).failure).toBeNull();
   });
 
+  it('uploads a file sent as multipart/form-data, replays it by its key, and sends it by its id', async () => {
+    const key = randomUUID();
+    const upload = (bytes: string) => {
+      const form = new FormData();
+      form.set('channel', 'messenger');
+      form.set('accountId', world.pageId);
+      form.set('type', 'file');
+      form.set('file', new Blob([bytes], { type: 'application/pdf' }), 'invoice.pdf');
+      return crm.multipart<{ attachmentId?: string; code?: string }>('/v1/attachments', form, key);
+    };
+    const uploaded = await upload('%PDF-1.7 invoice 42');
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body.attachmentId).toEqual(expect.any(String));
+    expect((await upload('%PDF-1.7 invoice 42')).body).toEqual(uploaded.body);
+    const otherFile = await upload('%PDF-1.7 invoice 43');
+    expect(otherFile.status).toBe(409);
+
+    const accepted = await crm.send<{ id: string }>(
+      messenger({ attachment: { type: 'file', attachmentId: uploaded.body.attachmentId } }),
+    );
+    expect((await settled(accepted.body.id)).failure).toBeNull();
+    const sent = (await thread(world.pageId)).messages.find((m) => m.metadata === `parley:${accepted.body.id}`);
+    const [attachment] = sent?.attachments as { payload: { url: string } }[];
+    expect(await (await fetch(`${sandbox.url}${attachment.payload.url}`)).text()).toBe('%PDF-1.7 invoice 42');
+  });
+
+  it('refuses an attachment with both a URL and a file, or neither, naming the problem', async () => {
+    const form = new FormData();
+    form.set('channel', 'messenger');
+    form.set('accountId', world.pageId);
+    form.set('type', 'image');
+    form.set('url', 'https://cdn.example/logo.png');
+    form.set('file', new Blob(['PNG']), 'logo.png');
+    const both = await crm.multipart<{ errors: string[] }>('/v1/attachments', form, randomUUID());
+    expect(both.status).toBe(400);
+    expect(both.body.errors).toEqual(['give either url or, as multipart/form-data, the part file']);
+    const neither = await crm.request<{ errors: string[] }>(
+      'POST',
+      '/v1/attachments',
+      { channel: 'messenger', accountId: world.pageId, type: 'image' },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(neither.status).toBe(400);
+  });
+
   it("reads the conversation and the person's profile from Meta", async () => {
     const id = encodeURIComponent(`instagram:${world.igId}:${world.igsid()}`);
     const messages = await crm.request<{ data: { id: string; text: string | null }[] }>(

@@ -1,6 +1,8 @@
 import { CrmAuthGuard, CrmPrincipal, Principal, RequireScopes } from '@app/auth';
-import { Body, Controller, Headers, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, Post, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { MAX_ATTACHMENT_BYTES, UploadedFile as AttachmentFile } from './attachment-upload';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentView, UploadAttachmentDto } from './dto/upload-attachment.dto';
 
@@ -13,14 +15,20 @@ export class AttachmentsController {
 
   @Post()
   @RequireScopes(['messages:send'])
-  @ApiOperation({ operationId: 'uploadAttachment', summary: 'Upload a file by URL once, to reuse it in messages' })
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiOperation({
+    operationId: 'uploadAttachment',
+    summary: 'Upload a file once, by URL or as multipart/form-data, to reuse it in messages',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: true })
   @ApiResponse({ status: 201, type: AttachmentView })
   upload(
     @Principal() principal: CrmPrincipal,
     @Body() dto: UploadAttachmentDto,
     @Headers('idempotency-key') key: string | undefined,
+    @UploadedFile() file: AttachmentFile | undefined,
   ): Promise<AttachmentView> {
-    return this.attachments.upload(principal, dto, key);
+    return this.attachments.upload(principal, dto, key, file);
   }
 }

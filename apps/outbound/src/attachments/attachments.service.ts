@@ -5,11 +5,12 @@ import { PageTokens } from '../accounts/page-tokens';
 import { replayOf, requestHash, requireIdempotencyKey } from '../idempotency/request-hash';
 import { MessagesRepository } from '../messages/messages.repository';
 import { SendApi } from '../sending/send-api';
+import { fileFingerprint, UploadedFile, uploadBody } from './attachment-upload';
 import { AttachmentView, UploadAttachmentDto } from './dto/upload-attachment.dto';
 
 const OPERATION = 'POST /v1/attachments';
 
-/** Uploads a file by URL to Meta once, for reuse in any number of messages of the same account. */
+/** Uploads a file to Meta once, by URL or as sent, for reuse in any number of messages of the same account. */
 @Injectable()
 export class AttachmentsService {
   constructor(
@@ -18,15 +19,19 @@ export class AttachmentsService {
     private readonly sendApi: SendApi,
   ) {}
 
-  async upload(principal: CrmPrincipal, dto: UploadAttachmentDto, key: string | undefined): Promise<AttachmentView> {
+  async upload(
+    principal: CrmPrincipal,
+    dto: UploadAttachmentDto,
+    key: string | undefined,
+    file?: UploadedFile,
+  ): Promise<AttachmentView> {
     requireIdempotencyKey(key);
-    const hash = requestHash(OPERATION, dto);
+    const source = sourceOf(dto, file);
+    const hash = requestHash(OPERATION, { ...dto, ...(file && { file: fileFingerprint(file) }) });
     const stored = replayOf(await this.answers.storedAnswer(principal.tenantId, key), OPERATION, hash);
     if (stored) return stored.response as unknown as AttachmentView;
     const access = await this.tokens.accessFor(principal.tenantId, dto.channel, dto.accountId);
-    const outcome = await this.sendApi.upload(access, {
-      message: { attachment: { type: dto.type, payload: { url: dto.url, is_reusable: true } } },
-    });
+    const outcome = await this.sendApi.upload(access, uploadBody(dto.type, source));
     if (!outcome.ok) {
       throw new DomainError('upstream_failed', `Meta refused the attachment: ${outcome.error.reason}.`, {
         reason: outcome.error.reason,
@@ -45,4 +50,17 @@ export class AttachmentsService {
     });
     return view;
   }
+}
+
+function sourceOf(dto: UploadAttachmentDto, file: UploadedFile | undefined): { url: string } | { file: UploadedFile } {
+  if (dto.url !== undefined && file === undefined) return { url: dto.url };
+  if (file !== undefined && dto.url === undefined) {
+    if (file.size === 0) throw invalid('file is empty');
+    return { file };
+  }
+  throw invalid('give either url or, as multipart/form-data, the part file');
+}
+
+function invalid(problem: string): DomainError {
+  return new DomainError('validation_failed', 'The attachment needs exactly one source.', { errors: [problem] });
 }

@@ -21,8 +21,8 @@ export type SendOutcome =
 /** One Send API call with a Page's token. */
 export abstract class SendApi {
   abstract send(access: AccountAccess, body: Record<string, unknown>): Promise<SendOutcome>;
-  /** The Attachment Upload API: an attachment Meta keeps for reuse by this Page. */
-  abstract upload(access: AccountAccess, body: Record<string, unknown>): Promise<UploadOutcome>;
+  /** The Attachment Upload API: an attachment Meta keeps for reuse by this Page (JSON by URL, or multipart with the file). */
+  abstract upload(access: AccountAccess, body: Record<string, unknown> | FormData): Promise<UploadOutcome>;
 }
 
 export type UploadOutcome =
@@ -57,7 +57,7 @@ export class GraphSendApi extends SendApi {
     super();
   }
 
-  async upload(access: AccountAccess, body: Record<string, unknown>): Promise<UploadOutcome> {
+  async upload(access: AccountAccess, body: Record<string, unknown> | FormData): Promise<UploadOutcome> {
     const outcome = await this.call<{ attachment_id?: string }>(access, 'message_attachments', body);
     if (!outcome.ok) return outcome;
     const attachmentId = outcome.data.attachment_id;
@@ -83,7 +83,7 @@ export class GraphSendApi extends SendApi {
   private async call<T>(
     access: AccountAccess,
     edge: string,
-    body: Record<string, unknown>,
+    body: Record<string, unknown> | FormData,
   ): Promise<
     | { ok: true; data: T; usage: UsageReading }
     | { ok: false; failure: SendFailureClass; error: OutboundFailure; usage: UsageReading }

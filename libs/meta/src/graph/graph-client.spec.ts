@@ -61,6 +61,16 @@ describe(MetaGraphClient.name, () => {
       expect(JSON.parse(seen[0].body)).toEqual({ a: 1 });
     });
 
+    it('sends a FormData body as multipart, for file uploads', async () => {
+      const form = new FormData();
+      form.set('message', '{"attachment":{"type":"image","payload":{"is_reusable":true}}}');
+      form.set('filedata', new Blob([Buffer.from('PNGDATA')], { type: 'image/png' }), 'a.png');
+      await sut.post('p1/message_attachments', { token: TOKEN, body: form });
+      expect(seen[0].body).toContain('name="filedata"; filename="a.png"');
+      expect(seen[0].body).toContain('PNGDATA');
+      expect(seen[0].body).toContain('{"attachment":{"type":"image","payload":{"is_reusable":true}}}');
+    });
+
     it('returns the usage headers', async () => {
       answer.headers = { 'x-app-usage': '{"call_count":28,"total_time":25,"total_cputime":20}' };
       const result = await sut.get('me', { token: TOKEN });

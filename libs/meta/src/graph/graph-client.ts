@@ -18,6 +18,7 @@ export interface GraphRequest {
   /** The access token the call is made with; `appsecret_proof` is derived from it. */
   token?: string;
   params?: GraphParams;
+  /** Sent as JSON; a FormData goes as multipart/form-data (file uploads). */
   body?: unknown;
 }
 
@@ -77,12 +78,13 @@ export class MetaGraphClient {
       url.searchParams.set('access_token', request.token);
       url.searchParams.set('appsecret_proof', appsecretProof(this.options.appSecret, request.token));
     }
+    const json = request.body !== undefined && !(request.body instanceof FormData);
     let response: Response;
     try {
       response = await this.fetchImpl(url.toString(), {
         method,
-        headers: request.body === undefined ? {} : { 'content-type': 'application/json' },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        headers: json ? { 'content-type': 'application/json' } : {},
+        body: json ? JSON.stringify(request.body) : (request.body as FormData | undefined),
         redirect: 'manual',
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });

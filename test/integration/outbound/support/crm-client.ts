@@ -39,6 +39,15 @@ export class CrmClient {
   message<T = Record<string, unknown>>(id: string): Promise<Answer<T>> {
     return this.request<T>('GET', `/v1/messages/${id}`);
   }
+
+  async multipart<T = Record<string, unknown>>(path: string, form: FormData, key: string): Promise<Answer<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await this.token()}`, 'idempotency-key': key },
+      body: form,
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as T };
+  }
 }
 
 export async function waitFor<T>(

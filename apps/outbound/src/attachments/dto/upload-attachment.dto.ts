@@ -1,6 +1,6 @@
 import { OUTBOUND_ATTACHMENT_TYPES, OutboundAttachmentType, OutboundChannel } from '@app/contracts';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, IsUrl, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 
 export class UploadAttachmentDto {
   @ApiProperty({ enum: ['messenger', 'instagram'] })
@@ -17,9 +17,18 @@ export class UploadAttachmentDto {
   @IsIn(OUTBOUND_ATTACHMENT_TYPES)
   type: OutboundAttachmentType;
 
-  @ApiProperty({ description: 'Where Meta fetches the file (at most 25 MB; 8 MB for Instagram images)' })
+  @ApiPropertyOptional({
+    description:
+      'Where Meta fetches the file (at most 25 MB; 8 MB for Instagram images). Give either this or, as ' +
+      'multipart/form-data, the file itself in the part `file`.',
+  })
+  @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
-  url: string;
+  url?: string;
+
+  /** Documents the multipart part; the file itself never reaches the validated body. */
+  @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'The file, with multipart/form-data' })
+  file?: never;
 }
 
 export class AttachmentView {
