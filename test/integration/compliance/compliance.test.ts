@@ -13,6 +13,7 @@ import { EventPublisher } from '@app/kafka';
 import { Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DecisionsService } from '../../../apps/compliance/src/decisions/decisions.service';
+import { HttpSendDecisions } from '../../../apps/outbound/src/compliance/send-decisions';
 import { ErasureService } from '../../../apps/compliance/src/erasure/erasure.service';
 import { RetentionJob } from '../../../apps/compliance/src/retention/retention.job';
 import { rawKafka } from '../kafka/support';
@@ -210,6 +211,30 @@ describe('compliance app', () => {
     expect((await get('/v1/policy', null)).status).toBe(401);
     const mismatch = await decide({ conversationId: 'messenger:1122:p1', personId: 'p9', messagingType: 'RESPONSE' });
     expect(mismatch.status).toBe(400);
+  });
+
+  it("answers outbound's decision client, allowing CUSTOMER_FEEDBACK only with the customer feedback template", async () => {
+    const client = new HttpSendDecisions(sut.url, INTERNAL_TOKEN);
+    const feedback = (templateType: string | null) =>
+      client.decide({
+        channel: 'messenger',
+        accountId: '1122',
+        personId: 'p1',
+        conversationId: 'messenger:1122:p1',
+        messagingType: 'MESSAGE_TAG',
+        tag: 'CUSTOMER_FEEDBACK',
+        isHumanAgent: false,
+        templateType,
+        requestedBy: 'crm-client',
+      });
+    expect(await feedback('customer_feedback')).toMatchObject({ allowed: true, reason: 'tag_window_open' });
+    for (const templateType of [null, 'generic']) {
+      expect(await feedback(templateType)).toMatchObject({
+        allowed: false,
+        reason: 'customer_feedback_requires_template',
+        rule: 'customer_feedback_tag',
+      });
+    }
   });
 
   it('decides within a few milliseconds from its own tables', async () => {

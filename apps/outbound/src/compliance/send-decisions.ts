@@ -10,6 +10,8 @@ export interface SendDecisionQuery {
   tag: string | null;
   /** A person writes this message (HUMAN_AGENT tag), not an automation. */
   isHumanAgent: boolean;
+  /** The message's template type when it is a template: CUSTOMER_FEEDBACK goes only with its own. */
+  templateType: string | null;
   /** The CRM client asking. */
   requestedBy: string;
 }

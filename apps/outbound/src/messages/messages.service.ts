@@ -74,6 +74,7 @@ export class MessagesService {
       messagingType,
       tag: dto.tag ?? null,
       isHumanAgent: dto.humanAgent ?? false,
+      templateType: content.template?.type ?? null,
       requestedBy: principal.clientId,
     });
     if (!decision.allowed) {
