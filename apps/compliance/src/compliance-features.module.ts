@@ -1,3 +1,4 @@
+import { erasureParticipation } from '@app/privacy';
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit/audit.controller';
 import { AuditRepository } from './audit/audit.repository';
@@ -8,6 +9,7 @@ import { Clock, SystemClock } from './common/clock';
 import { ComplianceMetrics } from './common/compliance-metrics';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
+import { ComplianceEraser } from './erasure/compliance-eraser';
 import { DeletionStatusController } from './erasure/deletion-status.controller';
 import { PageEnforcementRepository } from './enforcement/page-enforcement.repository';
 import { PgPageEnforcementRepository } from './enforcement/pg-page-enforcement.repository';
@@ -61,6 +63,7 @@ import { WindowsService } from './windows/windows.service';
     ErasureService,
     InboundConsumer,
     ErasureConsumers,
+    ...erasureParticipation('compliance', ComplianceEraser),
     RetentionJob,
   ],
 })

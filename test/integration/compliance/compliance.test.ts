@@ -10,11 +10,11 @@ import {
   Topics,
 } from '@app/contracts';
 import { EventPublisher } from '@app/kafka';
+import { ErasureParticipant } from '@app/privacy';
 import { Consumer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { DecisionsService } from '../../../apps/compliance/src/decisions/decisions.service';
 import { HttpSendDecisions } from '../../../apps/outbound/src/compliance/send-decisions';
-import { ErasureService } from '../../../apps/compliance/src/erasure/erasure.service';
 import { RetentionJob } from '../../../apps/compliance/src/retention/retention.job';
 import { rawKafka } from '../kafka/support';
 import {
@@ -380,7 +380,7 @@ describe('compliance app', () => {
       created.erasureId,
     ]);
     expect(request).toHaveLength(1);
-    await sut.app.get(ErasureService).carryOut({
+    await sut.app.get(ErasureParticipant).carryOut({
       erasureId: created.erasureId,
       confirmationCode: created.confirmationCode,
       source: 'admin',

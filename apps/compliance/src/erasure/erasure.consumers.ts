@@ -1,9 +1,12 @@
-import { ErasureProgressEvent, ErasureRequestedEvent, MetaCallbackEvent, Topics } from '@app/contracts';
+import { ErasureProgressEvent, MetaCallbackEvent, Topics } from '@app/contracts';
 import { KafkaConsumers, schemaValidator } from '@app/kafka';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ErasureService } from './erasure.service';
 
-/** Data-deletion callbacks in, this app's erasures carried out, every app's progress recorded. */
+/**
+ * Data-deletion callbacks become erasure requests, and every app's progress is recorded. Compliance carries out
+ * its own share like every app, through `erasureParticipation` and ComplianceEraser.
+ */
 @Injectable()
 export class ErasureConsumers implements OnApplicationBootstrap {
   constructor(
@@ -18,12 +21,6 @@ export class ErasureConsumers implements OnApplicationBootstrap {
         topics: [Topics.metaCallbackReceived],
         validate: schemaValidator(Topics.metaCallbackReceived),
         handle: (event) => this.erasure.createFromCallback(event.value),
-      }),
-      this.consumers.start<ErasureRequestedEvent>({
-        groupId: 'compliance-erasure',
-        topics: [Topics.privacyErasure],
-        validate: schemaValidator(Topics.privacyErasure),
-        handle: (event) => this.erasure.carryOut(event.value),
       }),
       this.consumers.start<ErasureProgressEvent>({
         groupId: 'compliance-erasure-progress',

@@ -1,5 +1,4 @@
 import {
-  conversationIdOf,
   deletionConfirmationCode,
   ErasureProgressEvent,
   ErasureRequestedEvent,
@@ -9,29 +8,21 @@ import {
 import { CrmPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
 import { EventPublisher } from '@app/kafka';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AuditRepository } from '../audit/audit.repository';
 import { Clock } from '../common/clock';
 import { PolicySettings } from '../common/policy-settings';
 import { TenancyService } from '../tenancy/tenancy.service';
-import { ConversationsRepository } from '../windows/conversations.repository';
 import { CreateErasureDto, ErasureStatusDto } from './dto/erasure.dto';
 import { ErasureRepository } from './erasure.repository';
 import { deletionStatusPage } from './deletion-status-page';
 import { erasureStatus } from './erasure-status';
 
-export const COMPLIANCE_APP = 'compliance';
-
-/** Erasure requests: created from Meta's callback or an admin, carried out here and by every other app. */
+/** Erasure requests: created from Meta's callback or an admin, and every app's progress on them. */
 @Injectable()
 export class ErasureService {
-  private readonly logger = new Logger(ErasureService.name);
-
   constructor(
     private readonly erasures: ErasureRepository,
-    private readonly conversations: ConversationsRepository,
-    private readonly audit: AuditRepository,
     private readonly publisher: EventPublisher,
     private readonly settings: PolicySettings,
     private readonly clock: Clock,
@@ -67,31 +58,6 @@ export class ErasureService {
       appScopedUserId: callback.appScopedUserId,
       statusUrl: callback.statusUrl ?? undefined,
     });
-  }
-
-  /** This app's share of an erasure: its own rows about the person, then the report. */
-  async carryOut(request: ErasureRequestedEvent): Promise<void> {
-    let deletedRecords = 0;
-    let detail: string | null = null;
-    if (request.subjectKind === 'person' && request.channel && request.accountId && request.personId) {
-      const conversationId = conversationIdOf(request.channel, request.accountId, request.personId);
-      deletedRecords += await this.conversations.erase(conversationId);
-      deletedRecords += await this.audit.eraseConversation(conversationId);
-    } else {
-      detail = 'compliance keeps no data keyed by an app-scoped user id';
-    }
-    const report: ErasureProgressEvent = {
-      erasureId: request.erasureId,
-      app: COMPLIANCE_APP,
-      status: 'done',
-      deletedRecords,
-      detail,
-      reportedAt: this.clock.now().toISOString(),
-    };
-    await this.publisher.publish(Topics.privacyErasureProgress, [
-      { key: report.erasureId, type: 'parley.privacy.erasure.progress.v1', id: randomUUID(), data: report },
-    ]);
-    this.logger.log({ erasureId: request.erasureId, deletedRecords }, 'erasure carried out');
   }
 
   async recordProgress(report: ErasureProgressEvent): Promise<void> {
