@@ -6,6 +6,7 @@ import { nodeHttpClients } from '../support/http-clients';
 import { withInfrastructure } from '../support/infrastructure';
 import { closedLoop, LoadClientFactory, openLoop } from '../support/load-generator';
 import { LoadResult } from '../support/load-stats';
+import { fetchMetrics, histogramMeanMs } from '../support/metrics';
 import { startProcess, stop, waitForHttp } from '../support/processes';
 import { benchDelivery } from './bench-delivery';
 
@@ -22,17 +23,6 @@ export interface GatewayBenchOptions {
   kafkaBrokers: string;
   /** Node options of the gateway process, e.g. --cpu-prof. */
   execArgv?: string[];
-}
-
-/** Mean of the gateway's own publish-to-ack histogram, from its /metrics. */
-async function meanPublishMs(metricsUrl: string): Promise<number> {
-  const text = await (await fetch(metricsUrl)).text();
-  const value = (name: string) =>
-    Number(new RegExp(`^${name}\\{[^}]*outcome="acked"[^}]*\\} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return (
-    (value('parley_gateway_publish_duration_seconds_sum') / value('parley_gateway_publish_duration_seconds_count')) *
-    1000
-  );
 }
 
 /** Max rate (closed loop), then latency at half of it (open loop, as Meta's arrivals are). */
@@ -80,7 +70,11 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<void> 
     await waitForHttp(`http://127.0.0.1:${gatewayPort}/webhooks/meta`);
     const url = `http://127.0.0.1:${gatewayPort}/webhooks/meta`;
     const gw = await measure('gateway → Kafka (acks=all)', url, 10_000_000);
-    const publish = await meanPublishMs(`http://127.0.0.1:${gatewayPort}/metrics`);
+    const publish = histogramMeanMs(
+      await fetchMetrics(`http://127.0.0.1:${gatewayPort}`),
+      'parley_gateway_publish_duration_seconds',
+      { outcome: 'acked' },
+    );
 
     const lines = [
       '',

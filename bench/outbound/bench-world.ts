@@ -43,8 +43,8 @@ const json = (method: string, body: unknown): RequestInit => ({
   body: JSON.stringify(body),
 });
 
-/** The local Meta app with `pages` Pages, `people` people on each, and one admin of every Page. */
-async function seed(urls: WorldUrls, pages: number, people: number): Promise<SeedAnswer> {
+/** The local Meta app with the given Pages, `people` people on each, and one admin of every Page. */
+async function seed(urls: WorldUrls, pageIds: readonly string[], people: number): Promise<SeedAnswer> {
   const response = await call(
     `${urls.sandbox}/_sandbox/seed`,
     json('POST', {
@@ -55,7 +55,7 @@ async function seed(urls: WorldUrls, pages: number, people: number): Promise<See
         verifyToken: LOCAL_META_APP.verifyToken,
         callbackUrl: `${urls.gateway}/webhooks/meta`,
       },
-      pages: Array.from({ length: pages }, (_, i) => ({ key: `page-${i}`, name: `Bench Shop ${i}` })),
+      pages: pageIds.map((id, i) => ({ key: `page-${i}`, id, name: `Bench Shop ${i}` })),
       people: Array.from({ length: people }, (_, i) => ({ key: `person-${i}`, id: `bench-person-${i}` })),
       admins: [{ key: 'admin', name: 'Bench Admin' }],
     }),
@@ -115,9 +115,9 @@ async function windowOpen(urls: WorldUrls, jwt: string, c: BenchConversation): P
  */
 export async function prepareWorld(
   urls: WorldUrls,
-  options: { pages: number; people: number; adminCli: string; tokensEnv: Record<string, string> },
+  options: { pageIds: readonly string[]; people: number; adminCli: string; tokensEnv: Record<string, string> },
 ): Promise<BenchWorld> {
-  const seeded = await seed(urls, options.pages, options.people);
+  const seeded = await seed(urls, options.pageIds, options.people);
   const admin = seeded.admins[0];
   await onboard(urls, admin.id);
   const jwt = await crmJwt(urls, options.adminCli, options.tokensEnv);

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { LOCAL_META_APP } from '@app/dev-stack';
+import { AppName, LOCAL_META_APP } from '@app/dev-stack';
 import { appsecretProof } from '@app/meta';
 import { LoadClientFactory, closedLoop } from '../support/load-generator';
 import { undiciClients } from '../support/http-clients';
 import { withInfrastructure } from '../support/infrastructure';
 import { completionRate, LoadResult } from '../support/load-stats';
+import { fetchMetrics, histogramMeanMs } from '../support/metrics';
+import { pageIdsOnDistinctPartitions } from './bench-pages';
 import { BenchStack, OUTBOUND_PACING_ENV, startStack } from './bench-stack';
 import { BenchConversation, BenchWorld, pauseWebhooks, prepareWorld } from './bench-world';
 import { StatusWatcher } from './status-watcher';
@@ -117,7 +119,7 @@ async function measure(stack: BenchStack, watcher: StatusWatcher): Promise<void>
     compliance: stack.url('compliance'),
   };
   const world = await prepareWorld(urls, {
-    pages: PAGES,
+    pageIds: pageIdsOnDistinctPartitions(PAGES),
     people: PEOPLE,
     adminCli: path.resolve(__dirname, '../../apps/tokens/src/admin-cli.js'),
     tokensEnv: stack.env('tokens'),
@@ -134,17 +136,25 @@ async function measure(stack: BenchStack, watcher: StatusWatcher): Promise<void>
   await outboundRun(outbound, world, watcher, WARMUP_MS, 0);
   const run = await outboundRun(outbound, world, watcher, MEASURE_MS, 1_000_000);
   process.stdout.write('(b) through outbound: done\n');
+  const serverMs = async (app: AppName, method: string, route: string) =>
+    histogramMeanMs(await fetchMetrics(stack.url(app)), 'http_request_duration_seconds', { method, route });
+  const accepting = await serverMs('outbound', 'POST', '/v1/messages');
+  const deciding = await serverMs('compliance', 'POST', '/internal/v1/decisions');
+  const sending = await serverMs('meta-sandbox', 'POST', `/${GRAPH_VERSION}/:id/messages`);
 
   const ms = (value: number) => `${value.toFixed(2).padStart(7)} ms`;
   const lines = [
     '',
     `Outbound benchmark: ${CONNECTIONS} connections (undici), ${MEASURE_MS / 1000} s runs, text messages to ` +
-      `${world.conversations.length} conversations on ${PAGES} Pages, ${os.cpus().length} cores`,
+      `${world.conversations.length} conversations on ${PAGES} Pages (one per request partition), ${os.cpus().length} cores`,
     `Sandbox rate limits raised out of the way; outbound pacing per Page raised to ${OUTBOUND_PACING_ENV.OUTBOUND_ACCOUNT_PER_SECOND}/s; ` +
       'webhook deliveries (echoes) held during the runs',
     `(a) Send API direct         ${ceiling.perSecond.toFixed(0).padStart(6)} messages/s   p50 ${ms(ceiling.p50Ms)}   p99 ${ms(ceiling.p99Ms)}   failed ${ceiling.failed}`,
     `(b) POST /v1/messages → 202 ${run.accept.perSecond.toFixed(0).padStart(6)} accepts/s    p50 ${ms(run.accept.p50Ms)}   p99 ${ms(run.accept.p99Ms)}   failed ${run.accept.failed}`,
     `(b) end to end (sent)       ${run.endToEndPerSecond.toFixed(0).padStart(6)} messages/s   sent ${run.sent}, failed ${run.failed}, not settled ${run.unsettled}`,
+    `(b) per Page ${(run.endToEndPerSecond / PAGES).toFixed(1)} messages/s: outbound sends a Page's messages one after the other`,
+    `mean time inside the apps (warm-up runs included): outbound POST /v1/messages ${accepting.toFixed(1)} ms, ` +
+      `compliance decision ${deciding.toFixed(1)} ms, sandbox Send API ${sending.toFixed(1)} ms`,
     `ratio b/a (messages/s end to end): ${(run.endToEndPerSecond / ceiling.perSecond).toFixed(2)}   (target ≥ 0.5)`,
     `load average at the end: ${os
       .loadavg()
