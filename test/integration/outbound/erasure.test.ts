@@ -4,6 +4,7 @@ import { appUserErasureRequest, createTestDatabase, erasureRequest } from '@app/
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { NOTHING_KEPT_FOR_APP_USERS } from '../../../apps/outbound/src/erasure/conversation-erasure';
+import { MessagesRepository } from '../../../apps/outbound/src/messages/messages.repository';
 import { eventually, TopicReader } from '../gateway/support/topic-reader';
 import { testBrokers, uniquePrefix } from '../kafka/support';
 import { freshDatabase, SandboxUnderTest, startSandbox } from '../meta-sandbox/support/sandbox';
@@ -30,6 +31,7 @@ describe('outbound carries out erasures', () => {
   let crm: CrmClient;
   let reader: TopicReader;
   let db: DataSource;
+  const sentTo: Record<string, string[]> = { ana: [], bo: [] };
   const conversationOf = (person: string) => `messenger:${world.pageId}:${world.psid(person)}`;
 
   beforeAll(async () => {
@@ -72,6 +74,7 @@ describe('outbound carries out erasures', () => {
           message: { text },
         });
         expect(accepted.status).toBe(202);
+        sentTo[person].push(accepted.body.id);
         await waitFor(
           async () => (await crm.message<{ status: string }>(accepted.body.id)).body,
           (m) => m.status === 'sent',
@@ -138,6 +141,19 @@ describe('outbound carries out erasures', () => {
       );
     expect((await list('ana')).body.data).toEqual([]);
     expect((await list('bo')).body.data).toHaveLength(2);
+  });
+
+  it('drops a status step that arrives for a message erased while it was being sent', async () => {
+    const messages = sut.app.get(MessagesRepository);
+    const step = { status: 'delivered' as const, occurredAt: new Date() };
+
+    expect(await messages.recordStatus(sentTo.ana[0], step)).toBe(false);
+    expect(await messages.recordStatus(sentTo.bo[0], step)).toBe(true);
+
+    const rows = (await db.query(`SELECT message_id FROM outbound.message_status WHERE status = 'delivered'`)) as {
+      message_id: string;
+    }[];
+    expect(rows.map((r) => r.message_id)).toEqual([sentTo.bo[0]]);
   });
 
   it('reports a redelivered request again, with nothing more deleted', async () => {

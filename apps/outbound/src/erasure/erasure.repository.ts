@@ -24,8 +24,8 @@ export class PgErasureRepository extends ErasureRepository {
 
   eraseConversation({ conversationId, recipientId }: ConversationErasure): Promise<ErasedRows> {
     return this.dataSource.transaction(async (tx) => {
-      // The messages first: their row locks make a send in flight wait, so its status step lands before this
-      // deletes the history, not after.
+      // The messages first. A status step being recorded holds its message's row, so this waits for it and then
+      // deletes it with the history; a step recorded after finds no message and is dropped (see recordStatus).
       const messages = await tx
         .createQueryBuilder()
         .delete()

@@ -52,7 +52,10 @@ export abstract class MessagesRepository {
   abstract countAttempt(id: string, at: Date): Promise<number>;
   /** Keeps a failed attempt's error while the message waits for its retry. */
   abstract noteFailedAttempt(id: string, failure: OutboundFailure, at: Date): Promise<void>;
-  /** Moves the message to a status and appends it to the history; false when that step was recorded before. */
+  /**
+   * Moves the message to a status and appends it to the history; false when that step was recorded before, or
+   * when the message is gone (erased while it was being sent).
+   */
   abstract recordStatus(id: string, update: StatusUpdate): Promise<boolean>;
   abstract sentInConversation(conversationId: string): Promise<SentMessage[]>;
   abstract unpublishedBefore(at: Date, limit: number): Promise<OutboundMessageEntity[]>;
@@ -191,9 +194,12 @@ export class PgMessagesRepository extends MessagesRepository {
   }
 
   private async appendStep(tx: EntityManager, id: string, update: StatusUpdate): Promise<boolean> {
+    // Only for a message that still exists, locked against deletion until this commits: a step of a message
+    // erased meanwhile is dropped rather than left behind without its message.
     const result: unknown = await tx.query(
       `INSERT INTO outbound.message_status (message_id, status, occurred_at, meta_message_id, failure)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING message_id`,
+       SELECT $1::uuid, $2::text, $3::timestamptz, $4::text, $5::jsonb FROM outbound.message WHERE id = $1 FOR KEY SHARE
+       ON CONFLICT DO NOTHING RETURNING message_id`,
       [
         id,
         update.status,
