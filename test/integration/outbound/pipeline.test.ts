@@ -353,6 +353,35 @@ describe('CRM → outbound → Kafka → worker → Meta sandbox → gateway →
     expect(await (await fetch(`${sandbox.url}${attachment.payload.url}`)).text()).toBe('%PDF-1.7 invoice 42');
   });
 
+  it('sends a file that comes with the message (multipart); a replay answers the same message; the file is not kept', async () => {
+    const key = randomUUID();
+    const request = messenger({ attachment: { type: 'image' } });
+    const sendWithFile = (part: string | null, idempotencyKey = key) => {
+      const form = new FormData();
+      if (part !== null) form.set('request', part);
+      form.set('file', new Blob(['GIF89a tiny'], { type: 'image/gif' }), 'tiny.gif');
+      return crm.multipart<{ id: string; errors?: string[] }>('/v1/messages', form, idempotencyKey);
+    };
+    const accepted = await sendWithFile(JSON.stringify(request));
+    expect(accepted.status).toBe(202);
+    expect((await sendWithFile(JSON.stringify(request))).body.id).toBe(accepted.body.id);
+    expect((await settled(accepted.body.id)).failure).toBeNull();
+    const sent = (await thread(world.pageId)).messages.find((m) => m.metadata === `parley:${accepted.body.id}`);
+    const [attachment] = sent?.attachments as { payload: { url: string } }[];
+    expect(await (await fetch(`${sandbox.url}${attachment.payload.url}`)).text()).toBe('GIF89a tiny');
+    const stored = await crm.message<{ content: unknown }>(accepted.body.id);
+    expect(JSON.stringify(stored.body)).not.toContain('GIF89a');
+
+    const noRequest = await sendWithFile(null, randomUUID());
+    expect(noRequest.status).toBe(400);
+    expect(noRequest.body.errors).toEqual(['request must be the request as JSON']);
+    const withUrl = await sendWithFile(
+      JSON.stringify(messenger({ attachment: { type: 'image', url: 'https://x.example/a.gif' } })),
+      randomUUID(),
+    );
+    expect(withUrl.status).toBe(400);
+  });
+
   it('refuses an attachment with both a URL and a file, or neither, naming the problem', async () => {
     const form = new FormData();
     form.set('channel', 'messenger');

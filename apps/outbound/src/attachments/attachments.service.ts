@@ -1,7 +1,8 @@
 import { CrmPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
 import { Injectable } from '@nestjs/common';
-import { PageTokens } from '../accounts/page-tokens';
+import { OutboundAttachmentType } from '@app/contracts';
+import { AccountAccess, PageTokens } from '../accounts/page-tokens';
 import { replayOf, requestHash, requireIdempotencyKey } from '../idempotency/request-hash';
 import { MessagesRepository } from '../messages/messages.repository';
 import { SendApi } from '../sending/send-api';
@@ -31,15 +32,7 @@ export class AttachmentsService {
     const stored = replayOf(await this.answers.storedAnswer(principal.tenantId, key), OPERATION, hash);
     if (stored) return stored.response as unknown as AttachmentView;
     const access = await this.tokens.accessFor(principal.tenantId, dto.channel, dto.accountId);
-    const outcome = await this.sendApi.upload(access, uploadBody(dto.type, source));
-    if (!outcome.ok) {
-      throw new DomainError('upstream_failed', `Meta refused the attachment: ${outcome.error.reason}.`, {
-        reason: outcome.error.reason,
-        metaCode: outcome.error.metaCode,
-        metaSubcode: outcome.error.metaSubcode,
-      });
-    }
-    const view: AttachmentView = { attachmentId: outcome.attachmentId };
+    const view: AttachmentView = { attachmentId: await this.uploadToMeta(access, dto.type, source) };
     await this.answers.storeAnswer({
       tenantId: principal.tenantId,
       key,
@@ -49,6 +42,23 @@ export class AttachmentsService {
       response: { ...view },
     });
     return view;
+  }
+
+  /** Meta's id of the uploaded attachment, reusable by this account only. */
+  async uploadToMeta(
+    access: AccountAccess,
+    type: OutboundAttachmentType,
+    source: { url: string } | { file: UploadedFile },
+  ): Promise<string> {
+    const outcome = await this.sendApi.upload(access, uploadBody(type, source));
+    if (!outcome.ok) {
+      throw new DomainError('upstream_failed', `Meta refused the attachment: ${outcome.error.reason}.`, {
+        reason: outcome.error.reason,
+        metaCode: outcome.error.metaCode,
+        metaSubcode: outcome.error.metaSubcode,
+      });
+    }
+    return outcome.attachmentId;
   }
 }
 

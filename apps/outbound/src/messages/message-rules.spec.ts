@@ -52,6 +52,13 @@ describe(messageProblems.name, () => {
       ['an unreact without reaction', ig({ reaction: { messageId: 'aWdf', action: 'unreact' } })],
       ['HUMAN_AGENT with MESSAGE_TAG', input({ messagingType: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' })],
       ['HUMAN_AGENT on Instagram', ig(text('hi'), { messagingType: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' })],
+      [
+        'a file sent with the request, the attachment naming its type',
+        input({
+          message: { attachment: { type: 'file' }, quickReplies: [{ contentType: 'user_email' }] },
+          fileAttached: true,
+        }),
+      ],
     ])('%s', (_name, value) => {
       expect(messageProblems(value)).toEqual([]);
     });
@@ -209,6 +216,22 @@ describe(messageProblems.name, () => {
         ['tag'],
       ],
       ['an unknown tag', input({ messagingType: 'MESSAGE_TAG', tag: 'SHIPPING_UPDATE' }), ['tag']],
+      ['a file sent with a text message', input({ fileAttached: true }), ['file']],
+      [
+        'a file sent with the request and a URL',
+        input({ message: { attachment: { type: 'image', url: 'https://x.example/a' } }, fileAttached: true }),
+        ['message.attachment'],
+      ],
+      [
+        'a file sent with the request and an Instagram email quick reply',
+        ig({ attachment: { type: 'image' }, quickReplies: [{ contentType: 'user_email' }] }, { fileAttached: true }),
+        ['message.quickReplies[0].contentType'],
+      ],
+      [
+        'an attachment with no source and no file',
+        input({ message: { attachment: { type: 'image' } } }),
+        ['message.attachment'],
+      ],
     ])('%s', (_name, value, expected) => {
       expect(fields(messageProblems(value))).toEqual(expected);
     });

@@ -22,6 +22,8 @@ export interface OutboundMessageInput {
   readonly messagingType: OutboundMessagingType;
   readonly tag?: string | null;
   readonly message: OutboundContent;
+  /** A file came with the request (multipart): it is the attachment, which then names only its type. */
+  readonly fileAttached?: boolean;
 }
 
 export const MESSAGE_LIMITS = {
@@ -70,7 +72,28 @@ export function isHttpUrl(value: string): boolean {
 
 /** All problems of a message for its channel; empty when Meta would accept it. */
 export function messageProblems(input: OutboundMessageInput): FieldProblem[] {
-  return [...tagProblems(input), ...contentProblems(input.channel, input.message, 'message')];
+  return [
+    ...tagProblems(input),
+    ...(input.fileAttached
+      ? attachedFileProblems(input.channel, input.message)
+      : contentProblems(input.channel, input.message, 'message')),
+  ];
+}
+
+function attachedFileProblems(channel: OutboundChannel, content: OutboundContent): FieldProblem[] {
+  const attachment = content.attachment;
+  if (!attachment) return [{ field: 'file', problem: 'goes only with a message.attachment naming its type' }];
+  if (attachment.url !== undefined || attachment.attachmentId !== undefined) {
+    return [
+      {
+        field: 'message.attachment',
+        problem: 'must have neither url nor attachmentId when the file comes with the request',
+      },
+    ];
+  }
+  // The file becomes the attachment's id once uploaded; every other rule applies as to any attachment.
+  const uploaded = { ...content, attachment: { ...attachment, attachmentId: 'uploaded with the request' } };
+  return contentProblems(channel, uploaded, 'message');
 }
 
 function tagProblems({ channel, messagingType, tag }: OutboundMessageInput): FieldProblem[] {

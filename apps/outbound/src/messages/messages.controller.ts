@@ -1,7 +1,23 @@
 import { CrmAuthGuard, CrmPrincipal, Principal, RequireScopes } from '@app/auth';
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { MAX_ATTACHMENT_BYTES, UploadedFile as AttachmentFile } from '../attachments/attachment-upload';
+import { JsonPartAsBody } from '../attachments/json-part-as-body.interceptor';
 import { AcceptedMessageView, ListMessagesQuery, MessagePageView, MessageView } from './dto/message-views.dto';
 import { SendMessageDto } from './dto/send-message.dto';
 import { MessagesService } from './messages.service';
@@ -15,7 +31,18 @@ export class MessagesController {
 
   @Post()
   @RequireScopes(['messages:send'])
-  @ApiOperation({ operationId: 'sendMessage', summary: 'Queue a message to a person on Messenger or Instagram' })
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
+    JsonPartAsBody('request'),
+  )
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiOperation({
+    operationId: 'sendMessage',
+    summary: 'Queue a message to a person on Messenger or Instagram',
+    description:
+      'JSON, or multipart/form-data with the part `request` (this JSON) and the part `file`: the file is ' +
+      'uploaded to Meta at once and becomes `message.attachment`, which then names only its `type`.',
+  })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: true,
@@ -27,8 +54,9 @@ export class MessagesController {
     @Body() dto: SendMessageDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @UploadedFile() file: AttachmentFile | undefined,
   ): Promise<AcceptedMessageView> {
-    const accepted = await this.messages.send(principal, dto, key);
+    const accepted = await this.messages.send(principal, dto, key, file);
     response.status(accepted.statusCode).setHeader('Location', `/v1/messages/${accepted.body.id}`);
     if (accepted.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return accepted.body;

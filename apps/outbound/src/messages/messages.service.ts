@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { outboundConversationId } from '@app/contracts';
+import { OutboundContent, outboundConversationId } from '@app/contracts';
 import { CrmPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
 import { Injectable, Logger } from '@nestjs/common';
-import { PageTokens } from '../accounts/page-tokens';
+import { AccountAccess, PageTokens } from '../accounts/page-tokens';
+import { fileFingerprint, UploadedFile } from '../attachments/attachment-upload';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { Clock } from '../common/clock';
 import { SendDecisions } from '../compliance/send-decisions';
 import { replayOf, requestHash, requireIdempotencyKey } from '../idempotency/request-hash';
@@ -39,25 +41,37 @@ export class MessagesService {
     private readonly decisions: SendDecisions,
     private readonly tokens: PageTokens,
     private readonly pauses: AccountPauses,
+    private readonly attachments: AttachmentsService,
     private readonly clock: Clock,
   ) {}
 
-  async send(principal: CrmPrincipal, dto: SendMessageDto, idempotencyKey: string | undefined): Promise<Accepted> {
+  async send(
+    principal: CrmPrincipal,
+    dto: SendMessageDto,
+    idempotencyKey: string | undefined,
+    file?: UploadedFile,
+  ): Promise<Accepted> {
     requireIdempotencyKey(idempotencyKey);
-    const hash = requestHash(SEND_OPERATION, dto);
+    const hash = requestHash(SEND_OPERATION, file ? { ...dto, file: fileFingerprint(file) } : dto);
     const replay = await this.replay(principal.tenantId, idempotencyKey, hash);
     if (replay) return replay;
 
     const content = contentOf(dto.message);
     const messagingType = dto.messagingType ?? 'RESPONSE';
-    const problems = messageProblems({ channel: dto.channel, messagingType, tag: dto.tag ?? null, message: content });
+    const problems = messageProblems({
+      channel: dto.channel,
+      messagingType,
+      tag: dto.tag ?? null,
+      message: content,
+      fileAttached: file !== undefined,
+    });
     if (problems.length > 0) {
       throw new DomainError('validation_failed', 'The message breaks a rule of its channel.', {
         errors: problems.map((p) => `${p.field} ${p.problem}`),
         fields: problems,
       });
     }
-    await this.tokens.accessFor(principal.tenantId, dto.channel, dto.accountId);
+    const access = await this.tokens.accessFor(principal.tenantId, dto.channel, dto.accountId);
     const pause = await this.pauses.current(dto.channel, dto.accountId);
     if (pause) {
       throw new DomainError('send_denied', `Sending from this account is paused: ${pause.reason}`, {
@@ -84,6 +98,8 @@ export class MessagesService {
         windowClosedAt: decision.windowClosedAt,
       });
     }
+    // Only a message allowed to go costs an upload; the file itself is never stored or queued.
+    const sendable = file ? await this.withUploadedFile(content, access, file) : content;
 
     const now = this.clock.now();
     const message = Object.assign(new OutboundMessageEntity(), {
@@ -95,7 +111,7 @@ export class MessagesService {
       conversationId,
       messagingType,
       tag: dto.tag ?? null,
-      content,
+      content: sendable,
       status: 'accepted' as const,
       metaMessageId: null,
       failure: null,
@@ -162,6 +178,16 @@ export class MessagesService {
     const page = await this.messages.conversationPage(principal.tenantId, conversationId, after, limit);
     const views = await Promise.all(page.messages.map(async (m) => messageView(m, await this.messages.history(m.id))));
     return { data: views, nextCursor: page.next ? encodeCursor(page.next) : null };
+  }
+
+  private async withUploadedFile(
+    content: OutboundContent,
+    access: AccountAccess,
+    file: UploadedFile,
+  ): Promise<OutboundContent> {
+    const attachment = content.attachment!;
+    const attachmentId = await this.attachments.uploadToMeta(access, attachment.type, { file });
+    return { ...content, attachment: { type: attachment.type, attachmentId } };
   }
 
   private async replay(tenantId: string, key: string, hash: string): Promise<Accepted | null> {
