@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@app/testing';
+import { APP_SECRET, GatewayUnderTest, startGateway, VERIFY_TOKEN } from '../gateway/support/gateway-app';
 import { freshDatabase as freshSandboxDatabase, SandboxUnderTest, startSandbox } from '../meta-sandbox/support/sandbox';
 import { standardSeed, World } from '../meta-sandbox/support/world';
 import { CrmClient, waitFor } from './support/crm-client';
+import { FaultyGraph, SendFault } from './support/faulty-graph';
 import { CrmTokens, OutboundUnderTest, SeededPageTokens, startOutbound } from './support/outbound-app';
 
 jest.setTimeout(180_000);
 
 interface SandboxThread {
   account: string;
-  messages: { createdAt: string; metadata: string | null }[];
+  messages: { mid: string; createdAt: string; metadata: string | null }[];
 }
 interface ListedMessage {
   id: string;
   status: string;
+  metaMessageId: string | null;
 }
 
 const PEOPLE = Array.from({ length: 8 }, (_, i) => `p${i}`);
@@ -88,6 +91,10 @@ async function statusesOf(crm: CrmClient, conversationId: string): Promise<Liste
     cursor = page.body.nextCursor;
   } while (cursor);
   return all;
+}
+
+function conversationOf(world: World, person: string): string {
+  return `messenger:${world.pageId}:${world.psid(person)}`;
 }
 
 async function graphErrorCount(sandbox: SandboxUnderTest, code: number): Promise<number> {
@@ -173,9 +180,119 @@ describe('outbound under a burst of 2 000 messages to one Page', () => {
     expect(busiestSecond(times)).toBeLessThanOrEqual(PACE);
     expect(await graphErrorCount(sandbox, 613)).toBe(0);
     for (const person of PEOPLE) {
-      const statuses = await statusesOf(crm, `messenger:${world.pageId}:${world.psid(person)}`);
+      const statuses = await statusesOf(crm, conversationOf(world, person));
       expect(statuses.map((m) => m.id)).toEqual(accepted.get(person));
       expect(new Set(statuses.map((m) => m.status))).toEqual(new Set(['sent']));
     }
+  });
+});
+
+// meta-platform.md §6.2: Meta refused before doing anything (code 1 without subcode, code 2, a bare 500/503): retry.
+const REFUSALS: SendFault[] = [
+  { kind: 'refuse', status: 500, error: { code: 1 } },
+  { kind: 'refuse', status: 503, error: { code: 2, isTransient: true } },
+  { kind: 'refuse', status: 503 },
+  { kind: 'refuse', status: 500 },
+];
+// Meta sent the message but its answer was lost (1/1357046, a gateway's 502/504, a dropped connection): the echo
+// settles it, a re-send would be a duplicate.
+const LOST_ANSWERS: SendFault[] = [
+  { kind: 'lose-answer', status: 500, error: { code: 1, subcode: 1357046 } },
+  { kind: 'lose-answer', status: 502 },
+  { kind: 'lose-answer', status: 504 },
+  { kind: 'reset' },
+];
+
+describe('outbound through a storm of 5xx answers', () => {
+  const PER_PERSON = 8;
+  const people = PEOPLE.slice(0, 3);
+  const brokers = process.env.TEST_KAFKA_BROKERS ?? '';
+  const prefix = `it-outbound-storm-${randomBytes(3).toString('hex')}.`;
+  const drops: (() => Promise<void>)[] = [];
+  let gateway: GatewayUnderTest;
+  let sandbox: SandboxUnderTest;
+  let graph: FaultyGraph;
+  let outbound: OutboundUnderTest;
+  let world: World;
+  let crm: CrmClient;
+
+  beforeAll(async () => {
+    const gatewayDb = await createTestDatabase('outbound_it_storm_gw');
+    const outboundDb = await createTestDatabase('outbound_it_storm');
+    const sandboxDb = await freshSandboxDatabase('outbound_it_storm_meta');
+    drops.push(gatewayDb.drop, outboundDb.drop, sandboxDb.drop);
+    // The gateway brings the echoes that settle a send whose answer was lost.
+    gateway = await startGateway({ brokers, prefix, databaseUrl: gatewayDb.url });
+    sandbox = await startSandbox({ databaseUrl: sandboxDb.url });
+    graph = await FaultyGraph.start(sandbox.url);
+    const callbackUrl = `${gateway.url}/webhooks/meta`;
+    world = await World.create(
+      sandbox.url,
+      standardSeed(callbackUrl, {
+        app: { key: 'app', callbackUrl, secret: APP_SECRET, verifyToken: VERIFY_TOKEN },
+        people: people.map((key) => ({ key, name: `Person ${key}` })),
+      }),
+    );
+    for (const person of people) await world.says('hi', world.pageId, person);
+    const keys = await CrmTokens.create();
+    outbound = await startOutbound({
+      databaseUrl: outboundDb.url,
+      brokers,
+      prefix,
+      graphUrl: graph.url,
+      appId: world.app.id,
+      appSecret: APP_SECRET,
+      jwk: keys.jwk,
+    });
+    outbound.tokens.add('messenger', world.pageId, world.pageId, world.pageToken());
+    crm = new CrmClient(outbound.url, () => keys.token());
+  });
+
+  afterAll(async () => {
+    await outbound?.close();
+    await graph?.close();
+    await sandbox?.close();
+    await gateway?.close();
+    for (const drop of drops) await drop();
+  });
+
+  it('retries what Meta refused, settles lost answers by the echo, and ends with every message sent once, in order', async () => {
+    // Echoes are held back through the storm, so only the echo can settle a lost answer: a re-send would come first.
+    await world.sandbox('PUT', `apps/${world.app.id}/chaos`, { paused: true });
+    // Two refusals before each call that gets through, and every fourth call's answer lost after Meta sent it.
+    graph.storm(
+      LOST_ANSWERS.flatMap((lost, round) => [
+        REFUSALS[round % REFUSALS.length],
+        REFUSALS[(round + 1) % REFUSALS.length],
+        null,
+        lost,
+      ]),
+    );
+    const accepted = await acceptConversations([crm], world, people, PER_PERSON);
+    const ids = [...accepted.values()].flat();
+    await waitFor(
+      () => Promise.all(people.map(async (p) => (await crm.message<ListedMessage>(accepted.get(p)!.at(-1)!)).body)),
+      (last) => last.every((m) => m.status !== 'accepted'),
+      120_000,
+      'the last message of every conversation handled',
+      500,
+    );
+    expect(graph.stormOver).toBe(true);
+    await world.sandbox('PUT', `apps/${world.app.id}/chaos`, { paused: false });
+
+    const listed = await waitFor(
+      async () => (await Promise.all(people.map((p) => statusesOf(crm, conversationOf(world, p))))).flat(),
+      (messages) => messages.length === ids.length && messages.every((m) => m.status === 'sent'),
+      30_000,
+      'every message sent',
+    );
+    const received = await receivedByPerson(world, people);
+    for (const person of people) {
+      expect(received.get(person)!.map((m) => m.metadata)).toEqual(accepted.get(person)!.map((id) => `parley:${id}`));
+    }
+    const mids = new Map([...received.values()].flat().map((m) => [m.metadata, m.mid]));
+    for (const message of listed) expect(message.metaMessageId).toBe(mids.get(`parley:${message.id}`));
+    expect(graph.injected.filter((i) => i.fault.kind !== 'refuse')).toHaveLength(LOST_ANSWERS.length);
+    expect(graph.injected).toHaveLength(3 * LOST_ANSWERS.length);
   });
 });
