@@ -8,6 +8,7 @@ import { undiciClients } from '../support/http-clients';
 import { withInfrastructure } from '../support/infrastructure';
 import { completionRate, LoadResult } from '../support/load-stats';
 import { fetchMetrics, histogramMeanMs } from '../support/metrics';
+import { appCpuSeconds, cpuPerMessage } from './app-cpu';
 import { pageIdsOnDistinctPartitions } from './bench-pages';
 import { BenchStack, OUTBOUND_PACING_ENV, startStack } from './bench-stack';
 import { BenchConversation, BenchWorld, pauseWebhooks, prepareWorld } from './bench-world';
@@ -129,12 +130,16 @@ async function measure(stack: BenchStack, watcher: StatusWatcher): Promise<void>
 
   const direct = directSends(urls.sandbox, world);
   await closedLoop(direct, CONNECTIONS, WARMUP_MS, 0);
+  const beforeCeiling = await appCpuSeconds(stack.url);
   const ceiling = await closedLoop(direct, CONNECTIONS, MEASURE_MS, 1_000_000);
+  const ceilingCpu = cpuPerMessage(beforeCeiling, await appCpuSeconds(stack.url), ceiling.ok);
   process.stdout.write('(a) direct Send API calls: done\n');
 
   const outbound = stack.url('outbound');
   await outboundRun(outbound, world, watcher, WARMUP_MS, 0);
+  const beforeRun = await appCpuSeconds(stack.url);
   const run = await outboundRun(outbound, world, watcher, MEASURE_MS, 1_000_000);
+  const runCpu = cpuPerMessage(beforeRun, await appCpuSeconds(stack.url), run.sent);
   process.stdout.write('(b) through outbound: done\n');
   const serverMs = async (app: AppName, method: string, route: string) =>
     histogramMeanMs(await fetchMetrics(stack.url(app)), 'http_request_duration_seconds', { method, route });
@@ -155,6 +160,9 @@ async function measure(stack: BenchStack, watcher: StatusWatcher): Promise<void>
     `(b) per Page ${(run.endToEndPerSecond / PAGES).toFixed(1)} messages/s: outbound sends a Page's messages one after the other`,
     `mean time inside the apps (warm-up runs included): outbound POST /v1/messages ${accepting.toFixed(1)} ms, ` +
       `compliance decision ${deciding.toFixed(1)} ms, sandbox Send API ${sending.toFixed(1)} ms`,
+    'CPU ms per message (Kafka and PostgreSQL not counted):',
+    `  (a) ${ceilingCpu}`,
+    `  (b) ${runCpu}`,
     `ratio b/a (messages/s end to end): ${(run.endToEndPerSecond / ceiling.perSecond).toFixed(2)}   (target ≥ 0.5)`,
     `load average at the end: ${os
       .loadavg()
