@@ -4,7 +4,8 @@ import { loadConfigOrExit, runApp } from '@app/runtime';
 import { GATEWAY_API } from './api-info';
 import { GatewayConfig } from './config/gateway.config';
 import { GatewayModule, webhookSettingsFrom } from './gateway.module';
-import { webhookRawBody } from './webhooks/webhook-raw-body';
+import { webhookEndpoint } from './webhooks/webhook-endpoint';
+import { WebhookIntakeService } from './webhooks/webhook-intake.service';
 
 async function main(): Promise<void> {
   const settings = loadConfigOrExit('gateway', { app: GatewayConfig, kafka: KafkaConfig });
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   await runApp(GatewayModule.register(settings), {
     ...GATEWAY_API,
     config: settings.app,
-    beforeBodyParsers: (app) => app.use(webhookRawBody(bodyLimits.maxBytes)),
+    beforeBodyParsers: (app) => app.use(webhookEndpoint(app.get(WebhookIntakeService), bodyLimits.maxBytes)),
   });
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CORRELATION_HEADER, newTraceparent } from '@app/kafka';
+import { REQUEST_ID_HEADER } from '@app/observability';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { RequestTrace } from './gateway-record';
 
@@ -18,15 +19,15 @@ export const RawBody = createParamDecorator((_: unknown, ctx: ExecutionContext):
   return Buffer.isBuffer(body) ? body : Buffer.alloc(0);
 });
 
-/** The request's trace: the logger's request id (else the caller's header, else a new one) and trace context. */
+/**
+ * The request's trace: the logger's request id, else the caller's `x-request-id` or correlation header,
+ * else a new id; and the caller's trace context, else a new one.
+ */
 export function traceOf(request: RawRequest): RequestTrace {
-  const header = request.headers[CORRELATION_HEADER];
-  const correlationId =
-    typeof request.id === 'string' && request.id !== ''
-      ? request.id
-      : typeof header === 'string' && CORRELATION_ID.test(header)
-        ? header
-        : randomUUID();
+  const offered = [request.headers[REQUEST_ID_HEADER], request.headers[CORRELATION_HEADER]].find(
+    (header): header is string => typeof header === 'string' && CORRELATION_ID.test(header),
+  );
+  const correlationId = typeof request.id === 'string' && request.id !== '' ? request.id : (offered ?? randomUUID());
   const traceparent = request.headers.traceparent;
   return {
     correlationId,

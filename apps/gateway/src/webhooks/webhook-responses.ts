@@ -24,10 +24,9 @@ export function webhookProblem(status: 400 | 401 | 403 | 413 | 503, reason: stri
   return new DomainError(CODE_BY_STATUS[status], DETAILS[reason] ?? `The delivery was refused: ${reason}.`, { reason });
 }
 
-/** Meta wants a 200 with any body once the delivery is safe; every other outcome becomes a problem. */
-export function intakeResponse(outcome: IntakeOutcome): string {
-  if (outcome.status === 200) return 'EVENT_RECEIVED';
-  throw webhookProblem(outcome.status, outcome.reason);
+/** Meta wants a 200 with any body once the delivery is safe; every other outcome is a problem. */
+export function intakeProblem(outcome: IntakeOutcome): DomainError | null {
+  return outcome.status === 200 ? null : webhookProblem(outcome.status, outcome.reason);
 }
 
 export function callbackResponse(outcome: CallbackOutcome): object {

@@ -12,7 +12,8 @@ import pg from 'pg';
 import { register } from 'prom-client';
 import { GATEWAY_ENTITIES } from '../../../../apps/gateway/src/entities';
 import { GATEWAY_MIGRATIONS } from '../../../../apps/gateway/src/migrations';
-import { webhookRawBody } from '../../../../apps/gateway/src/webhooks/webhook-raw-body';
+import { webhookEndpoint } from '../../../../apps/gateway/src/webhooks/webhook-endpoint';
+import { WebhookIntakeService } from '../../../../apps/gateway/src/webhooks/webhook-intake.service';
 import { WebhookSettings } from '../../../../apps/gateway/src/webhooks/webhook-settings';
 import { WebhooksModule } from '../../../../apps/gateway/src/webhooks/webhooks.module';
 
@@ -94,7 +95,7 @@ export async function startGateway(options: {
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
-  app.use(webhookRawBody(settings.bodyLimits.maxBytes));
+  app.use(webhookEndpoint(app.get(WebhookIntakeService), settings.bodyLimits.maxBytes));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
