@@ -48,7 +48,8 @@ export function cloudEventHeaders(
 
 /** A new root W3C traceparent (version 00, sampled). */
 export function newTraceparent(): string {
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+  const ids = randomBytes(24).toString('hex');
+  return `00-${ids.slice(0, 32)}-${ids.slice(32)}-01`;
 }
 
 export function encodeValue(data: unknown): Buffer {
