@@ -12,12 +12,14 @@ export interface GraphErrorBody {
  * What becomes of one Send API call during a storm:
  * - `refuse`: Meta answers the error without sending anything;
  * - `lose-answer`: Meta sends the message, but the caller gets the error instead of Meta's answer;
- * - `reset`: Meta sends the message, and the connection drops before its answer.
+ * - `reset`: Meta sends the message, and the connection drops before its answer;
+ * - `hang`: Meta sends the message, and its answer never comes (the caller is stuck until it gives up or dies).
  */
 export type SendFault =
   | { kind: 'refuse'; status: number; error?: GraphErrorBody }
   | { kind: 'lose-answer'; status: number; error?: GraphErrorBody }
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  | { kind: 'hang' };
 
 export interface InjectedFault {
   fault: SendFault;
@@ -33,6 +35,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'co
  */
 export class FaultyGraph {
   readonly injected: InjectedFault[] = [];
+  /** Send API calls seen, faulty or not. */
+  sendCalls = 0;
   private script: (SendFault | null)[] = [];
 
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
@@ -55,6 +59,11 @@ export class FaultyGraph {
     this.script.push(...faults);
   }
 
+  /** Drops the faults not met yet. */
+  calm(): void {
+    this.script = [];
+  }
+
   get stormOver(): boolean {
     return this.script.length === 0;
   }
@@ -67,12 +76,14 @@ export class FaultyGraph {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const isSend = req.method === 'POST' && /\/messages(\?|$)/.test(req.url ?? '');
+    if (isSend) this.sendCalls++;
     const fault = isSend ? (this.script.shift() ?? null) : null;
     if (fault) this.injected.push({ fault, metadata: metadataOf(body) });
     if (fault?.kind === 'refuse') return answerError(res, fault.status, fault.error);
     const answer = await this.forward(req, body);
     if (fault?.kind === 'lose-answer') return answerError(res, fault.status, fault.error);
     if (fault?.kind === 'reset') return void res.socket?.destroy();
+    if (fault?.kind === 'hang') return;
     res.writeHead(answer.status, answer.headers);
     res.end(answer.body);
   }
