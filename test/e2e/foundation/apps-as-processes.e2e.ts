@@ -32,6 +32,8 @@ describe('every app, started as a process', () => {
     let database: TestDatabase;
     const running: { app: AppName; port: number; url: string; process: RunningProcess }[] = [];
     let tokensEnv: Record<string, string>;
+    /** What the conversation left behind, for the erasure that follows it. */
+    let conversation: { jwt: string; psid: string; messageId: string } | null = null;
 
     beforeAll(async () => {
       database = await createTestDatabase('apps_as_processes');
@@ -132,7 +134,7 @@ describe('every app, started as a process', () => {
         '--name',
         'crm',
         '--scopes',
-        'messages:send,messages:read,compliance:read',
+        'messages:send,messages:read,compliance:read,pages:manage',
       ]);
       expect(await created.exited).toBe(0);
       const client = JSON.parse(created.output().trim().split('\n').pop()!) as {
@@ -192,6 +194,32 @@ describe('every app, started as a process', () => {
       });
       const received = await (await fetch(`${sandbox}/_sandbox/people/ana/messages`)).text();
       expect(received).toContain('Yes, tomorrow.');
+      conversation = { jwt, psid, messageId: id };
+    });
+
+    it('erases the person in every app when the CRM asks, and the status page shows it complete', async () => {
+      const url = (app: AppName) => running.find((r) => r.app === app)!.url;
+      expect(conversation).not.toBeNull();
+      const { jwt, psid, messageId } = conversation!;
+      const auth = { authorization: `Bearer ${jwt}` };
+      const requested = await fetch(`${url('compliance')}/v1/erasure`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...auth },
+        body: JSON.stringify({ channel: 'messenger', accountId: DEMO_PAGE_ID, personId: psid }),
+      });
+      expect(requested.status).toBe(201);
+      const { statusUrl } = (await requested.json()) as { statusUrl: string };
+      const statusPath = new URL(statusUrl).pathname;
+
+      type Status = { status: string; apps: { app: string; status: string }[] };
+      const status = async () => (await (await fetch(`${url('compliance')}${statusPath}`)).json()) as Status;
+      await eventually(async () => (await status()).status === 'completed');
+      expect((await status()).apps.map((a) => [a.app, a.status])).toEqual([
+        ['compliance', 'done'],
+        ['outbound', 'done'],
+        ['tokens', 'done'],
+      ]);
+      expect((await fetch(`${url('outbound')}/v1/messages/${messageId}`, { headers: auth })).status).toBe(404);
     });
 
     it('answers an unknown route with problem+json carrying the correlation id', async () => {
