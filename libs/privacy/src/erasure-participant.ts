@@ -28,7 +28,7 @@ export class ErasureParticipant {
   ) {}
 
   /** Rethrows a failure worth retrying, so the consumer tries again; reports any other as failed. */
-  async carryOut(request: ErasureRequestedEvent): Promise<ErasureProgressEvent> {
+  async carryOut(request: ErasureRequestedEvent): Promise<void> {
     const { app, now } = this.settings;
     let report: ErasureProgressEvent;
     try {
@@ -47,6 +47,5 @@ export class ErasureParticipant {
       { erasureId: report.erasureId, status: report.status, deletedRecords: report.deletedRecords },
       'Erasure reported',
     );
-    return report;
   }
 }

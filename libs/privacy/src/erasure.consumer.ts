@@ -19,9 +19,7 @@ export class ErasureConsumer implements OnApplicationBootstrap {
       topics: [Topics.privacyErasure],
       validate: schemaValidator(Topics.privacyErasure),
       classify: erasureFailureKind,
-      handle: async (event) => {
-        await this.participant.carryOut(event.value);
-      },
+      handle: (event) => this.participant.carryOut(event.value),
     });
   }
 }
