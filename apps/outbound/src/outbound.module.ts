@@ -49,13 +49,7 @@ export interface OutboundModuleOptions {
 export class OutboundModule {
   static register(settings: OutboundSettings, options: OutboundModuleOptions = {}): DynamicModule {
     const app = settings.app;
-    const graph = {
-      graphUrl: app.META_GRAPH_URL,
-      version: app.META_GRAPH_VERSION,
-      appId: app.META_APP_ID,
-      appSecret: app.META_APP_SECRET,
-      timeoutMs: app.META_TIMEOUT_MS,
-    };
+    const graph = { ...app.graphClient, timeoutMs: app.META_TIMEOUT_MS };
     return {
       module: OutboundModule,
       imports: [

@@ -36,12 +36,7 @@ import { OnboardingService } from './onboarding/onboarding.service';
 @Module({})
 export class TokensCoreModule {
   static forRoot(config: TokensConfig): DynamicModule {
-    const graph = new MetaGraphClient({
-      graphUrl: config.META_GRAPH_URL,
-      version: config.META_GRAPH_VERSION,
-      appId: config.META_APP_ID,
-      appSecret: config.META_APP_SECRET,
-    });
+    const graph = new MetaGraphClient(config.graphClient);
     return {
       module: TokensCoreModule,
       controllers: [OAuthController, PagesController, OnboardingController, InternalController],

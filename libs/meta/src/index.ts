@@ -9,3 +9,4 @@ export * from './graph/appsecret-proof';
 export * from './graph/graph-usage';
 export * from './graph/graph-error';
 export * from './graph/graph-client';
+export * from './graph/meta-app.config';

@@ -1,27 +1,14 @@
-import { BaseAppConfig, toInteger } from '@app/config';
+import { toInteger } from '@app/config';
+import { MetaAppConfig } from '@app/meta';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 
 const between = (name: string, min: number, max: number) => `${name} must be an integer between ${min} and ${max}`;
 const url = (name: string) => `${name} must be an absolute http(s) URL`;
 
 /** The outbound app's settings; every variable is listed in the README. */
-export class OutboundConfig extends BaseAppConfig {
+export class OutboundConfig extends MetaAppConfig {
   override PORT: number = 3001;
-
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: url('META_GRAPH_URL') })
-  META_GRAPH_URL: string = 'https://graph.facebook.com';
-
-  @Matches(/^v\d+\.\d+$/, { message: 'META_GRAPH_VERSION must look like v25.0' })
-  META_GRAPH_VERSION: string = 'v25.0';
-
-  @IsString({ message: 'META_APP_ID must be set to the Meta app id' })
-  @IsNotEmpty({ message: 'META_APP_ID must be set to the Meta app id' })
-  META_APP_ID!: string;
-
-  @IsString({ message: 'META_APP_SECRET must be set to the Meta app secret' })
-  @IsNotEmpty({ message: 'META_APP_SECRET must be set to the Meta app secret' })
-  META_APP_SECRET!: string;
 
   /** Where compliance answers `POST /internal/v1/decisions`. */
   @IsUrl({ require_tld: false, require_protocol: true }, { message: url('COMPLIANCE_URL') })

@@ -1,30 +1,17 @@
-import { BaseAppConfig, toInteger } from '@app/config';
+import { toInteger } from '@app/config';
+import { MetaAppConfig } from '@app/meta';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, MinLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MinLength, Min } from 'class-validator';
 
 const between = (name: string, min: number, max: number) => `${name} must be an integer between ${min} and ${max}`;
 
 /** The tokens app's settings; every variable is listed in the README. */
-export class TokensConfig extends BaseAppConfig {
+export class TokensConfig extends MetaAppConfig {
   override PORT: number = 3002;
-
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'META_GRAPH_URL must be an absolute http(s) URL' })
-  META_GRAPH_URL: string = 'https://graph.facebook.com';
-
-  @Matches(/^v\d+\.\d+$/, { message: 'META_GRAPH_VERSION must look like v25.0' })
-  META_GRAPH_VERSION: string = 'v25.0';
 
   /** Where the login dialog lives (`{url}/{version}/dialog/oauth`); the sandbox's URL locally. */
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'META_DIALOG_URL must be an absolute http(s) URL' })
   META_DIALOG_URL: string = 'https://www.facebook.com';
-
-  @IsString({ message: 'META_APP_ID must be set to the Meta app id' })
-  @IsNotEmpty({ message: 'META_APP_ID must be set to the Meta app id' })
-  META_APP_ID!: string;
-
-  @IsString({ message: 'META_APP_SECRET must be set to the Meta app secret' })
-  @IsNotEmpty({ message: 'META_APP_SECRET must be set to the Meta app secret' })
-  META_APP_SECRET!: string;
 
   /** Facebook Login for Business configuration id; without it the dialog asks for `scope` instead. */
   @IsOptional()
