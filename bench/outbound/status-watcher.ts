@@ -3,6 +3,7 @@ import { Consumer, Kafka, logLevel } from 'kafkajs';
 
 export interface Settled {
   status: 'sent' | 'failed';
+  accountId: string;
   /** When outbound recorded it (ms since the epoch). */
   at: number;
 }
@@ -21,7 +22,11 @@ export class StatusWatcher {
       eachMessage: async ({ message }) => {
         const event = JSON.parse(message.value?.toString('utf8') ?? '{}') as OutboundStatusEvent;
         if (event.status === 'sent' || event.status === 'failed')
-          this.settled.set(event.messageId, { status: event.status, at: Date.parse(event.occurredAt) });
+          this.settled.set(event.messageId, {
+            status: event.status,
+            accountId: event.accountId,
+            at: Date.parse(event.occurredAt),
+          });
       },
     });
     this.consumer = consumer;

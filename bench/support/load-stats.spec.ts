@@ -1,4 +1,4 @@
-import { completionRate, percentile, summarize } from './load-stats';
+import { completionRate, meanIntervalMs, percentile, summarize } from './load-stats';
 
 describe('percentile', () => {
   it.each([
@@ -34,5 +34,15 @@ describe('completionRate', () => {
 
   it('is zero when nothing completed', () => {
     expect(completionRate(1000, [])).toBe(0);
+  });
+});
+
+describe('meanIntervalMs', () => {
+  it('spreads the span from the first to the last event over the gaps between them', () => {
+    expect(meanIntervalMs([400, 100, 250, 700])).toBe(200);
+  });
+
+  it('is NaN for a single event', () => {
+    expect(meanIntervalMs([100])).toBeNaN();
   });
 });

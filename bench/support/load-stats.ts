@@ -37,3 +37,11 @@ export function completionRate(startedAt: number, completedAt: readonly number[]
   const last = completedAt.reduce((latest, at) => Math.max(latest, at), -Infinity);
   return last > startedAt ? (completedAt.length * 1000) / (last - startedAt) : NaN;
 }
+
+/** Mean time between consecutive events (ms), in whatever order they are given; NaN with fewer than two. */
+export function meanIntervalMs(times: readonly number[]): number {
+  if (times.length < 2) return NaN;
+  const first = times.reduce((earliest, at) => Math.min(earliest, at), Infinity);
+  const last = times.reduce((latest, at) => Math.max(latest, at), -Infinity);
+  return (last - first) / (times.length - 1);
+}

@@ -25,6 +25,14 @@ describe('histogramMeanMs', () => {
   it('is NaN when nothing matches', () => {
     expect(histogramMeanMs(METRICS, 'http_request_duration_seconds', { route: '/v1/other' })).toBeNaN();
   });
+
+  it('averages only what was observed since an earlier reading', () => {
+    const earlier = [
+      'http_request_duration_seconds_sum{method="POST",route="/v1/messages",status="202"} 0.1',
+      'http_request_duration_seconds_count{method="POST",route="/v1/messages",status="202"} 2',
+    ].join('\n');
+    expect(histogramMeanMs(METRICS, 'http_request_duration_seconds', { status: '202' }, earlier)).toBeCloseTo(500);
+  });
 });
 
 describe('metricValue', () => {
