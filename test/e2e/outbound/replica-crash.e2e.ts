@@ -75,7 +75,7 @@ describe('outbound replica killed mid-send', () => {
     const outboundDb = await createTestDatabase('outbound_e2e_crash');
     const sandboxDb = await freshSandboxDatabase('outbound_e2e_crash_meta');
     drops.push(gatewayDb.drop, outboundDb.drop, sandboxDb.drop);
-    // The gateway brings the echo that settles the send the dead replica never heard back from.
+    // The gateway brings the echo that can settle the send the dead replica never heard back from.
     gateway = await startGateway({ brokers, prefix, databaseUrl: gatewayDb.url });
     sandbox = await startSandbox({ databaseUrl: sandboxDb.url });
     const callbackUrl = `${gateway.url}/webhooks/meta`;
@@ -129,7 +129,7 @@ describe('outbound replica killed mid-send', () => {
     for (const drop of drops) await drop();
   });
 
-  it('loses nothing and sends nothing twice: the survivor settles the send in flight by its echo', async () => {
+  it('loses nothing and sends nothing twice: the survivor settles the send in flight without sending it again', async () => {
     // Both replicas are in the group and a message of each conversation went out before the crash is staged.
     const warmUp = await Promise.all(
       PEOPLE.map(
@@ -142,7 +142,8 @@ describe('outbound replica killed mid-send', () => {
       60_000,
       'warm-up sent',
     );
-    // Echoes are held back until the survivor has dealt with the send in flight: only the echo may settle it.
+    // Echoes are held back until the survivor has dealt with the send in flight, so a blind re-send would reach Meta
+    // before its echo could settle it.
     await world.sandbox('PUT', `apps/${world.app.id}/chaos`, { paused: true });
     for (const { graph } of replicas)
       graph.storm([...Array<null>(SENDS_BEFORE_CRASH - 1).fill(null), { kind: 'hang' }]);

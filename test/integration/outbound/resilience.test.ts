@@ -194,8 +194,8 @@ const REFUSALS: SendFault[] = [
   { kind: 'refuse', status: 503 },
   { kind: 'refuse', status: 500 },
 ];
-// Meta sent the message but its answer was lost (1/1357046, a gateway's 502/504, a dropped connection): the echo
-// settles it, a re-send would be a duplicate.
+// Meta sent the message but its answer was lost (1/1357046, a gateway's 502/504, a dropped connection): the echo or
+// the Conversations API settles it, a re-send would be a duplicate.
 const LOST_ANSWERS: SendFault[] = [
   { kind: 'lose-answer', status: 500, error: { code: 1, subcode: 1357046 } },
   { kind: 'lose-answer', status: 502 },
@@ -221,7 +221,7 @@ describe('outbound through a storm of 5xx answers', () => {
     const outboundDb = await createTestDatabase('outbound_it_storm');
     const sandboxDb = await freshSandboxDatabase('outbound_it_storm_meta');
     drops.push(gatewayDb.drop, outboundDb.drop, sandboxDb.drop);
-    // The gateway brings the echoes that settle a send whose answer was lost.
+    // The gateway brings the echoes that can settle a send whose answer was lost.
     gateway = await startGateway({ brokers, prefix, databaseUrl: gatewayDb.url });
     sandbox = await startSandbox({ databaseUrl: sandboxDb.url });
     graph = await FaultyGraph.start(sandbox.url);
@@ -256,8 +256,8 @@ describe('outbound through a storm of 5xx answers', () => {
     for (const drop of drops) await drop();
   });
 
-  it('retries what Meta refused, settles lost answers by the echo, and ends with every message sent once, in order', async () => {
-    // Echoes are held back through the storm, so only the echo can settle a lost answer: a re-send would come first.
+  it('retries what Meta refused, settles lost answers without sending them again, and ends with every message sent once, in order', async () => {
+    // Echoes are held back through the storm, so a blind re-send of a lost answer would reach Meta before any echo.
     await world.sandbox('PUT', `apps/${world.app.id}/chaos`, { paused: true });
     // Two refusals before each call that gets through, and every fourth call's answer lost after Meta sent it.
     graph.storm(
