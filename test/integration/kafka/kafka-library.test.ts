@@ -331,6 +331,45 @@ describe('libs/kafka against the local Apache Kafka', () => {
     });
   });
 
+  describe('EventConsumer with lanes', () => {
+    it('handles the lanes of one partition at once, each lane in order, committing only up to the first record not done', async () => {
+      const key = 'messenger:9:lanes';
+      const handled: string[] = [];
+      const started = new Map<string, ConsumedEvent<Note>>();
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const sut = await consumer(key, {
+        groupId: 'lanes',
+        lanes: { of: (event) => event.value.text.slice(0, 1), concurrency: 4 },
+        handle: async (event) => {
+          started.set(event.value.text, event);
+          if (event.value.text.startsWith('a')) await gate;
+          handled.push(event.value.text);
+        },
+      });
+      await publisher.publish(
+        topic,
+        ['a0', 'b0', 'a1', 'b1', 'a2', 'b2'].map((text) => ({ key, type: 't', id: `lane-${text}`, data: { text } })),
+      );
+      await waitFor(() => handled.length === 3, 20_000, 'lane b while lane a waits');
+      expect(handled).toEqual(['b0', 'b1', 'b2']);
+      expect([...started.keys()].filter((text) => text.startsWith('a'))).toEqual(['a0']);
+
+      // Past the auto-commit interval, nothing from a0 on is committed while a0 is in hand.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const a0 = started.get('a0')!;
+      const whileWaiting = (await committedOffsets('lanes', wire(topic))).get(a0.partition);
+      expect(Number(whileWaiting)).toBeLessThanOrEqual(Number(a0.offset));
+
+      release();
+      await waitFor(() => handled.length === 6, 20_000, 'lane a once released');
+      expect(handled.slice(3)).toEqual(['a0', 'a1', 'a2']);
+      await consumers.stop(sut);
+      const last = started.get('b2')!;
+      expect((await committedOffsets('lanes', wire(topic))).get(last.partition)).toBe(String(Number(last.offset) + 1));
+    });
+  });
+
   describe('KafkaHealth', () => {
     it('reports ready while Kafka answers', async () => {
       await expect(app.get(KafkaHealth).isKafkaReady()).resolves.toBe(true);

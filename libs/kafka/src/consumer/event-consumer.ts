@@ -35,8 +35,14 @@ export interface EventConsumerOptions<T> {
   readonly handle: (event: ConsumedEvent<T>) => Promise<void>;
   readonly classify?: (error: unknown) => FailureKind;
   readonly retry?: Partial<RetryPolicy>;
-  /** Partitions processed at once; records of one partition are always handled one after the other. */
+  /** Partitions processed at once; records of one partition are handled one after the other, unless `lanes`. */
   readonly partitionsConsumedConcurrently?: number;
+  /**
+   * Handles records of one partition at once when their lane differs (the conversations of one Page, say),
+   * at most `concurrency` records in hand; records of one lane still go one after the other, in offset order.
+   * A partition's offset is committed only up to its first record not yet done.
+   */
+  readonly lanes?: { readonly of: (event: ConsumedEvent<T>) => string; readonly concurrency: number };
   /** Where a group without committed offsets starts. Default: the beginning, so nothing is skipped. */
   readonly fromBeginning?: boolean;
   readonly sessionTimeoutMs?: number;
@@ -45,6 +51,16 @@ export interface EventConsumerOptions<T> {
 }
 
 type Outcome = 'done' | 'interrupted';
+
+type Prepared<T> =
+  { readonly ok: true; readonly event: ConsumedEvent<T> } | { readonly ok: false; readonly reason: string };
+
+interface Coordinates {
+  wireTopic: string;
+  partition: number;
+  message: KafkaMessage;
+  headers: IncomingEventHeaders;
+}
 
 /**
  * A consumer group member: validates, handles, retries, dead-letters, and commits a record's offset
@@ -102,6 +118,7 @@ export class EventConsumer<T> {
   }
 
   private async processBatch(payload: EachBatchPayload): Promise<void> {
+    if (this.options.lanes) return this.processBatchInLanes(payload, this.options.lanes);
     const { batch, resolveOffset, isRunning, isStale, commitOffsetsIfNecessary, uncommittedOffsets } = payload;
     const interrupted = () => !isRunning() || isStale() || this.stopSignal.signal.aborted;
     for (const message of batch.messages) {
@@ -115,30 +132,101 @@ export class EventConsumer<T> {
     if (pending.topics.length > 0) await commitOffsetsIfNecessary(pending);
   }
 
-  private async processRecord(
+  private async processBatchInLanes(
+    payload: EachBatchPayload,
+    lanes: NonNullable<EventConsumerOptions<T>['lanes']>,
+  ): Promise<void> {
+    const { batch, resolveOffset, isRunning, isStale, commitOffsetsIfNecessary, uncommittedOffsets } = payload;
+    let stopped = false;
+    let failure: { error: unknown } | null = null;
+    const interrupted = () => stopped || !isRunning() || isStale() || this.stopSignal.signal.aborted;
+    const done: boolean[] = [];
+    let resolvedUpTo = 0;
+    const tails = new Map<string, Promise<void>>();
+    const inHand = new Set<Promise<void>>();
+
+    for (let index = 0; index < batch.messages.length && !interrupted(); index++) {
+      while (inHand.size >= lanes.concurrency) await Promise.race(inHand);
+      if (interrupted()) break;
+      const message = batch.messages[index];
+      const prepared = this.prepare(batch.topic, batch.partition, message);
+      const lane = prepared.ok ? lanes.of(prepared.event) : `invalid:${message.offset}`;
+      const job = (tails.get(lane) ?? Promise.resolve())
+        .then(async () => {
+          if (interrupted()) return;
+          const outcome = await this.processPrepared(
+            prepared,
+            batch.topic,
+            batch.partition,
+            message,
+            payload,
+            interrupted,
+          );
+          if (outcome === 'interrupted') {
+            stopped = true;
+            return;
+          }
+          done[index] = true;
+          while (done[resolvedUpTo]) resolveOffset(batch.messages[resolvedUpTo++].offset);
+        })
+        .catch((error: unknown) => {
+          failure ??= { error };
+          stopped = true;
+        })
+        .finally(() => inHand.delete(job));
+      tails.set(lane, job);
+      inHand.add(job);
+      await commitOffsetsIfNecessary();
+    }
+    await Promise.all(inHand);
+    if (failure) throw (failure as { error: unknown }).error;
+    const pending = uncommittedOffsets();
+    if (pending.topics.length > 0) await commitOffsetsIfNecessary(pending);
+  }
+
+  private processRecord(
     wireTopic: string,
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
     interrupted: () => boolean,
   ): Promise<Outcome> {
-    const topic = this.logicalTopic(wireTopic);
-    const headers = readEventHeaders(message.headers);
-    const coordinates = { wireTopic, partition, message, headers };
+    const prepared = this.prepare(wireTopic, partition, message);
+    return this.processPrepared(prepared, wireTopic, partition, message, { heartbeat }, interrupted);
+  }
 
+  /** Decodes and validates a record into the event its handler gets. */
+  private prepare(wireTopic: string, partition: number, message: KafkaMessage): Prepared<T> {
+    const topic = this.logicalTopic(wireTopic);
     const validation = this.decodeAndValidate(message.value, topic);
-    if (!validation.ok) {
-      await this.deadLetter(coordinates, `invalid payload: ${validation.reason}`, 1);
+    if (!validation.ok) return { ok: false, reason: validation.reason };
+    return {
+      ok: true,
+      event: {
+        topic,
+        partition,
+        offset: message.offset,
+        key: message.key?.toString() ?? null,
+        value: validation.value,
+        headers: readEventHeaders(message.headers),
+      },
+    };
+  }
+
+  private async processPrepared(
+    prepared: Prepared<T>,
+    wireTopic: string,
+    partition: number,
+    message: KafkaMessage,
+    { heartbeat }: Pick<EachBatchPayload, 'heartbeat'>,
+    interrupted: () => boolean,
+  ): Promise<Outcome> {
+    const coordinates: Coordinates = { wireTopic, partition, message, headers: readEventHeaders(message.headers) };
+    if (!prepared.ok) {
+      await this.deadLetter(coordinates, `invalid payload: ${prepared.reason}`, 1);
       return 'done';
     }
-    const event: ConsumedEvent<T> = {
-      topic,
-      partition,
-      offset: message.offset,
-      key: message.key?.toString() ?? null,
-      value: validation.value,
-      headers,
-    };
+    const event = prepared.event;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.options.handle(event);
@@ -185,11 +273,7 @@ export class EventConsumer<T> {
     }
   }
 
-  private async deadLetter(
-    record: { wireTopic: string; partition: number; message: KafkaMessage; headers: IncomingEventHeaders },
-    reason: string,
-    attempts: number,
-  ): Promise<void> {
+  private async deadLetter(record: Coordinates, reason: string, attempts: number): Promise<void> {
     const { wireTopic, partition, message, headers } = record;
     this.connection.logger.warn(
       { groupId: this.wireGroupId, topic: wireTopic, partition, offset: message.offset, reason },
