@@ -11,6 +11,8 @@ export class ConsumerSettings {
     /** Accounts (partitions) sent for at once by one replica. */
     readonly sendConcurrency: number = 8,
     readonly enabled: boolean = true,
+    /** Messages of one account in hand at once, each of another conversation; the account's pace still holds. */
+    readonly conversationsAtOnce: number = 8,
   ) {}
 }
 
@@ -39,6 +41,8 @@ export class OutboundConsumers implements OnApplicationBootstrap {
       validate: schemaValidator(Topics.outboundRequest),
       classify: classifyOutboundFailure,
       partitionsConsumedConcurrently: this.settings.sendConcurrency,
+      // A conversation's messages go out in order; different conversations need not wait on each other.
+      lanes: { of: (event) => event.value.conversationId, concurrency: this.settings.conversationsAtOnce },
       handle: (event) => this.worker.handle(event.value, event.headers.correlationId),
     });
     await this.consumers.start<InboundEvent>({

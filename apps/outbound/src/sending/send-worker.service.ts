@@ -43,7 +43,7 @@ const LOST_NOT_SENT: OutboundFailure = {
 /**
  * Sends one accepted message: paced per account, retried with backoff on transient errors, never re-sent
  * blindly when Meta may already have sent it. The consumer of an account's partition is the only sender
- * for that account, and records of a partition are handled one after the other, so order holds.
+ * for that account, and a conversation's records are handled one after the other (its lane), so order holds.
  */
 @Injectable()
 export class SendWorkerService {
