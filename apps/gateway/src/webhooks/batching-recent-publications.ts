@@ -42,6 +42,8 @@ class Coalescer<R> {
 export class BatchingRecentPublications extends RecentPublicationsRepository {
   private readonly lookups: Coalescer<Set<string>>;
   private readonly inserts: Coalescer<void>;
+  /** Ids handed to `remember` whose insert has not finished yet. */
+  private readonly unsaved = new Set<string>();
 
   constructor(
     private readonly inner: RecentPublicationsRepository,
@@ -58,12 +60,18 @@ export class BatchingRecentPublications extends RecentPublicationsRepository {
     });
   }
 
-  findPublished(ids: readonly string[]): Promise<Set<string>> {
-    return ids.length === 0 ? Promise.resolve(new Set()) : this.lookups.submit(ids);
+  async findPublished(ids: readonly string[]): Promise<Set<string>> {
+    const unsaved = ids.filter((id) => this.unsaved.has(id));
+    const rest = ids.filter((id) => !this.unsaved.has(id));
+    const found = rest.length === 0 ? new Set<string>() : await this.lookups.submit(rest);
+    return new Set([...unsaved, ...found]);
   }
 
+  /** Callers need not wait: until the insert lands, this replica answers its lookups from memory. */
   remember(ids: readonly string[]): Promise<void> {
-    return ids.length === 0 ? Promise.resolve() : this.inserts.submit(ids);
+    if (ids.length === 0) return Promise.resolve();
+    ids.forEach((id) => this.unsaved.add(id));
+    return this.inserts.submit(ids).finally(() => ids.forEach((id) => this.unsaved.delete(id)));
   }
 
   forgetOlderThan(windowSeconds: number): Promise<number> {

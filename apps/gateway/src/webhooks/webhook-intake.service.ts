@@ -100,7 +100,8 @@ export class WebhookIntakeService {
     }
     this.metrics.published(fresh);
     this.metrics.delivery(channel, 'published');
-    await this.remember(records.map((r) => r.id));
+    // Meta's answer need not wait for this bookkeeping (the window repository bridges the insert in memory).
+    void this.remember(records.map((r) => r.id));
     return { status: 200, published: fresh.length, duplicates: events.length - fresh.length };
   }
 
