@@ -148,8 +148,11 @@ export class MessagesService {
   /** Publishes an accepted message; a row left unpublished (Kafka away) is picked up by the relay. */
   async publish(message: OutboundMessageEntity): Promise<void> {
     try {
-      await this.events.request(message);
-      await this.events.status(message, { status: 'accepted', occurredAt: message.createdAt });
+      // Submitted together, they leave in one Kafka request.
+      await Promise.all([
+        this.events.request(message),
+        this.events.status(message, { status: 'accepted', occurredAt: message.createdAt }),
+      ]);
     } catch (error) {
       this.logger.warn({ messageId: message.id, error: String(error) }, 'Outbound request not published yet');
       throw new DomainError('unavailable', 'The message is stored but could not be queued yet; it will be sent.', {
