@@ -88,8 +88,7 @@ function report(world: BenchWorld, a: Measured<LoadResult>, b: Measured<Outbound
     `(a) Send API direct         ${ceiling.perSecond.toFixed(0).padStart(6)} messages/s   p50 ${ms(ceiling.p50Ms)}   p99 ${ms(ceiling.p99Ms)}   failed ${ceiling.failed}`,
     `(b) POST /v1/messages → 202 ${run.accept.perSecond.toFixed(0).padStart(6)} accepts/s    p50 ${ms(run.accept.p50Ms)}   p99 ${ms(run.accept.p99Ms)}   failed ${run.accept.failed}`,
     `(b) end to end (sent)       ${run.endToEndPerSecond.toFixed(0).padStart(6)} messages/s   sent ${run.sent}, failed ${run.failed}, not settled ${run.unsettled}`,
-    `(b) each Page sent every ${run.pageIntervalMs.toFixed(0)} ms, of which the sandbox's answer took ${inB.sending.toFixed(0)} ms: ` +
-      "outbound sends a Page's messages one after the other",
+    `(b) each Page sent a message every ${run.pageIntervalMs.toFixed(0)} ms; one sandbox answer took ${inB.sending.toFixed(0)} ms`,
     `mean time inside the apps: (a) sandbox Send API ${inA.sending.toFixed(1)} ms; (b) outbound POST /v1/messages ` +
       `${inB.accepting.toFixed(1)} ms, compliance decision ${inB.deciding.toFixed(1)} ms, sandbox Send API ${inB.sending.toFixed(1)} ms`,
     'CPU ms per message (Kafka and PostgreSQL not counted):',
