@@ -195,6 +195,9 @@ describe('CRM → outbound → Kafka → worker → Meta sandbox → gateway →
     expect(done.history.map((h) => h.status)).toContain('sent');
     const account = channel === 'messenger' ? world.pageId : world.igId;
     expect((await thread(account)).messages.filter((m) => m.metadata === `parley:${accepted.body.id}`)).toHaveLength(1);
+    // Compliance learns what kind of template it decides about (CUSTOMER_FEEDBACK goes only with its own).
+    const asked = outbound.decisions.asked.at(-1);
+    expect(asked?.templateType).toBe((message.template as { type?: string } | undefined)?.type ?? null);
   });
 
   it('replies to and reacts to a message on Instagram', async () => {
