@@ -11,7 +11,7 @@ jest.setTimeout(180_000);
 
 interface SandboxThread {
   account: string;
-  messages: { mid: string; createdAt: string; metadata: string | null }[];
+  messages: { mid: string; metadata: string | null }[];
 }
 interface ListedMessage {
   id: string;
@@ -20,17 +20,6 @@ interface ListedMessage {
 }
 
 const PEOPLE = Array.from({ length: 8 }, (_, i) => `p${i}`);
-
-/** The most calls any one-second window holds. */
-function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let busiest = 0;
-  for (let first = 0, last = 0; last < sorted.length; last++) {
-    while (sorted[last] - sorted[first] >= 1000) first++;
-    busiest = Math.max(busiest, last - first + 1);
-  }
-  return busiest;
-}
 
 /** What the Meta sandbox received from the Page, per person, oldest first: Parley's ids from `metadata`. */
 async function receivedByPerson(world: World, people: string[]): Promise<Map<string, SandboxThread['messages']>> {
@@ -97,22 +86,19 @@ function conversationOf(world: World, person: string): string {
   return `messenger:${world.pageId}:${world.psid(person)}`;
 }
 
-async function graphErrorCount(sandbox: SandboxUnderTest, code: number): Promise<number> {
-  const metrics = await (await fetch(`${sandbox.url}/metrics`)).text();
-  const line = metrics.split('\n').find((l) => l.startsWith(`parley_meta_sandbox_graph_errors_total{code="${code}"}`));
-  return line ? Number(line.split(' ').pop()) : 0;
-}
-
 describe('outbound under a burst of 2 000 messages to one Page', () => {
-  // Raised from the production pace (35/s) so the burst takes seconds, not a minute; the Meta sandbox is set to
-  // refuse anything beyond this same figure, and every second is checked against it.
-  const PACE = 80;
+  // A Page that sends more than 40 messages a second loses its inbox (meta-platform.md §7.3): the Meta sandbox counts
+  // the Page's sends per one-second window and refuses (613) past that limit. Outbound keeps its default pace, 35/s,
+  // the headroom absorbing the few ms between its start of a call and Meta's count of it.
+  const PAGE_LIMIT = 40;
   const PER_PERSON = 250;
   const brokers = process.env.TEST_KAFKA_BROKERS ?? '';
   const prefix = `it-outbound-burst-${randomBytes(3).toString('hex')}.`;
   const drops: (() => Promise<void>)[] = [];
   const replicas: OutboundUnderTest[] = [];
   let sandbox: SandboxUnderTest;
+  // Sees the sandbox's answer to every send: a 613 is its counter refusing a call past the limit.
+  let graph: FaultyGraph;
   let world: World;
   let crms: CrmClient[];
 
@@ -123,10 +109,11 @@ describe('outbound under a burst of 2 000 messages to one Page', () => {
     sandbox = await startSandbox({
       databaseUrl: sandboxDb.url,
       limits: {
-        messengerSend: { limit: PACE, windowMs: 1000 },
+        messengerSend: { limit: PAGE_LIMIT, windowMs: 1000 },
         businessUseCase: { limit: 1_000_000, windowMs: 86_400_000 },
       },
     });
+    graph = await FaultyGraph.start(sandbox.url);
     world = await World.create(
       sandbox.url,
       standardSeed(undefined, { people: PEOPLE.map((key) => ({ key, name: `Person ${key}` })) }),
@@ -141,12 +128,12 @@ describe('outbound under a burst of 2 000 messages to one Page', () => {
           databaseUrl: outboundDb.url,
           brokers,
           prefix,
-          graphUrl: sandbox.url,
+          graphUrl: graph.url,
           appId: world.app.id,
           appSecret: world.app.secret,
           jwk: keys.jwk,
           tokens,
-          env: { OUTBOUND_ACCOUNT_PER_SECOND: String(PACE), DATABASE_POOL_SIZE: '10' },
+          env: { DATABASE_POOL_SIZE: '10' },
         }),
       );
     }
@@ -155,11 +142,12 @@ describe('outbound under a burst of 2 000 messages to one Page', () => {
 
   afterAll(async () => {
     for (const replica of replicas) await replica.close();
+    await graph?.close();
     await sandbox?.close();
     for (const drop of drops) await drop();
   });
 
-  it('never exceeds the configured pace in any second, and sends each message once, in order per conversation', async () => {
+  it("stays within the Page's limit by the sandbox's count of its sends, and sends each once, in order", async () => {
     const accepted = await acceptConversations(crms, world, PEOPLE, PER_PERSON);
     const [crm] = crms;
 
@@ -176,9 +164,8 @@ describe('outbound under a burst of 2 000 messages to one Page', () => {
     for (const person of PEOPLE) {
       expect(received.get(person)!.map((m) => m.metadata)).toEqual(accepted.get(person)!.map((id) => `parley:${id}`));
     }
-    const times = [...received.values()].flat().map((m) => Date.parse(m.createdAt));
-    expect(busiestSecond(times)).toBeLessThanOrEqual(PACE);
-    expect(await graphErrorCount(sandbox, 613)).toBe(0);
+    expect(graph.sendCalls).toBe(PEOPLE.length * PER_PERSON);
+    expect(graph.metaErrors).toEqual([]);
     for (const person of PEOPLE) {
       const statuses = await statusesOf(crm, conversationOf(world, person));
       expect(statuses.map((m) => m.id)).toEqual(accepted.get(person));

@@ -37,6 +37,8 @@ export class FaultyGraph {
   readonly injected: InjectedFault[] = [];
   /** Send API calls seen, faulty or not. */
   sendCalls = 0;
+  /** The codes of Meta's own errors to the Send API calls that passed through, e.g. 613 when its counter refused. */
+  readonly metaErrors: number[] = [];
   private script: (SendFault | null)[] = [];
 
   private readonly server: Server = createServer((req, res) => void this.handle(req, res));
@@ -84,6 +86,7 @@ export class FaultyGraph {
     if (fault?.kind === 'lose-answer') return answerError(res, fault.status, fault.error);
     if (fault?.kind === 'reset') return void res.socket?.destroy();
     if (fault?.kind === 'hang') return;
+    if (isSend && answer.status >= 400) this.metaErrors.push(errorCodeOf(answer.body));
     res.writeHead(answer.status, answer.headers);
     res.end(answer.body);
   }
@@ -116,6 +119,14 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+function errorCodeOf(body: Buffer): number {
+  try {
+    return Number((JSON.parse(body.toString('utf8')) as { error?: { code?: unknown } }).error?.code ?? NaN);
+  } catch {
+    return NaN;
+  }
 }
 
 function metadataOf(body: Buffer): string | null {
