@@ -12,6 +12,15 @@ export interface TokensSettings {
   kafka: KafkaConfig;
 }
 
+/** The topics tokens writes, reads and reports to; creating them is idempotent, so boot order does not matter. */
+export const TOKENS_TOPICS = [
+  Topics.tokensConnection,
+  Topics.outboundStatus,
+  Topics.metaCallbackReceived,
+  Topics.privacyErasure,
+  Topics.privacyErasureProgress,
+];
+
 @Module({})
 export class TokensModule {
   static register(settings: TokensSettings): DynamicModule {
@@ -24,14 +33,7 @@ export class TokensModule {
           kafka: settings.kafka,
           entities: TOKENS_ENTITIES,
           migrations: TOKENS_MIGRATIONS,
-          // Also the topics it reads and reports to; creating them is idempotent, so boot order does not matter.
-          provision: [
-            Topics.tokensConnection,
-            Topics.outboundStatus,
-            Topics.metaCallbackReceived,
-            Topics.privacyErasure,
-            Topics.privacyErasureProgress,
-          ],
+          provision: TOKENS_TOPICS,
         }),
         TokensCoreModule.forRoot(settings.app),
       ],

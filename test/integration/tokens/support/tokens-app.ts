@@ -1,6 +1,5 @@
 import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { Topics } from '@app/contracts';
 import { dataSourceOptions } from '@app/database';
 import { ProblemDetailsFilter } from '@app/errors';
 import { KafkaModule, kafkaConfigFrom, StructuredLogger } from '@app/kafka';
@@ -14,6 +13,7 @@ import { TokensConfig } from '../../../../apps/tokens/src/config/tokens.config';
 import { TOKENS_ENTITIES } from '../../../../apps/tokens/src/entities';
 import { TOKENS_MIGRATIONS } from '../../../../apps/tokens/src/migrations';
 import { TokensCoreModule } from '../../../../apps/tokens/src/tokens-core.module';
+import { TOKENS_TOPICS } from '../../../../apps/tokens/src/tokens.module';
 
 export const INTERNAL_TOKEN = 'it-internal-token-'.padEnd(40, 'x');
 
@@ -82,13 +82,7 @@ export async function startTokens(options: {
         config: kafkaConfigFrom({ KAFKA_BROKERS: options.brokers, KAFKA_TOPIC_PREFIX: options.prefix }),
         source: '/parley/tokens',
         clientId: 'parley-tokens-it',
-        provision: [
-          Topics.tokensConnection,
-          Topics.outboundStatus,
-          Topics.metaCallbackReceived,
-          Topics.privacyErasure,
-          Topics.privacyErasureProgress,
-        ],
+        provision: TOKENS_TOPICS,
         logger: logs.kafka,
       }),
     ],
