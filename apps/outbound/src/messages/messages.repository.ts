@@ -194,11 +194,13 @@ export class PgMessagesRepository extends MessagesRepository {
   }
 
   private async appendStep(tx: EntityManager, id: string, update: StatusUpdate): Promise<boolean> {
-    // Only for a message that still exists, locked against deletion until this commits: a step of a message
-    // erased meanwhile is dropped rather than left behind without its message.
+    // Only for a message that still exists, locked against deletion and other status writers until this commits:
+    // a step of a message erased meanwhile is dropped rather than left behind without its message, and a send
+    // the echo settled while the worker was still deciding is not failed afterwards.
     const result: unknown = await tx.query(
       `INSERT INTO outbound.message_status (message_id, status, occurred_at, meta_message_id, failure)
-       SELECT $1::uuid, $2::text, $3::timestamptz, $4::text, $5::jsonb FROM outbound.message WHERE id = $1 FOR KEY SHARE
+       SELECT $1::uuid, $2::text, $3::timestamptz, $4::text, $5::jsonb FROM outbound.message
+       WHERE id = $1 AND ($2::text <> 'failed' OR status = 'accepted') FOR NO KEY UPDATE
        ON CONFLICT DO NOTHING RETURNING message_id`,
       [
         id,
