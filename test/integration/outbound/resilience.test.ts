@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase } from '@app/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import { APP_SECRET, GatewayUnderTest, startGateway, VERIFY_TOKEN } from '../gateway/support/gateway-app';
 import { freshDatabase as freshSandboxDatabase, SandboxUnderTest, startSandbox } from '../meta-sandbox/support/sandbox';
 import { standardSeed, World } from '../meta-sandbox/support/world';
@@ -82,6 +83,27 @@ async function statusesOf(crm: CrmClient, conversationId: string): Promise<Liste
   return all;
 }
 
+/** Waits until every replica is in the sender group: a partition handed over mid-burst takes no pacing history along. */
+async function senderGroupSettled(brokers: string, prefix: string, members: number): Promise<void> {
+  const admin = new Kafka({
+    clientId: 'it-group-watch',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    await waitFor(
+      async () => (await admin.describeGroups([`${prefix}outbound-sender`])).groups[0],
+      (group) => group.state === 'Stable' && group.members.length === members,
+      60_000,
+      'both replicas in the sender group',
+      500,
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 function conversationOf(world: World, person: string): string {
   return `messenger:${world.pageId}:${world.psid(person)}`;
 }
@@ -137,6 +159,7 @@ describe('outbound under a burst of 2 000 messages to one Page', () => {
         }),
       );
     }
+    await senderGroupSettled(brokers, prefix, replicas.length);
     crms = replicas.map((replica) => new CrmClient(replica.url, () => keys.token()));
   });
 
