@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { dataSourceOptions } from '@app/database';
+import { createTestDatabase, TestDatabase } from '@app/testing';
+import { DataSource } from 'typeorm';
+import { OUTBOUND_ENTITIES } from '../../../apps/outbound/src/entities';
+import { PgMessagesRepository } from '../../../apps/outbound/src/messages/messages.repository';
+import { OutboundMessageEntity } from '../../../apps/outbound/src/messages/outbound-message.entity';
+import { OUTBOUND_MIGRATIONS } from '../../../apps/outbound/src/migrations';
+
+const LOST = {
+  reason: 'outcome_unknown',
+  detail: "Meta's answer was lost.",
+  metaCode: null,
+  metaSubcode: null,
+  fbtraceId: null,
+};
+
+function acceptedMessage(): OutboundMessageEntity {
+  const now = new Date();
+  return Object.assign(new OutboundMessageEntity(), {
+    id: randomUUID(),
+    tenantId: 'acme',
+    channel: 'messenger' as const,
+    accountId: '100',
+    recipientId: '200',
+    conversationId: 'messenger:100:200',
+    messagingType: 'RESPONSE',
+    tag: null,
+    content: { text: 'hi' },
+    status: 'accepted' as const,
+    metaMessageId: null,
+    failure: null,
+    outcomeUnknown: false,
+    attempts: 1,
+    sentAt: null,
+    publishedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+describe(PgMessagesRepository.name, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let sut: PgMessagesRepository;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('outbound_it_status');
+    dataSource = await new DataSource(
+      dataSourceOptions({
+        url: database.url,
+        schema: 'outbound',
+        entities: OUTBOUND_ENTITIES,
+        migrations: OUTBOUND_MIGRATIONS,
+        poolSize: 4,
+      }),
+    ).initialize();
+    sut = new PgMessagesRepository(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  describe('recordStatus', () => {
+    it('does not fail a send its echo settled while the worker was still settling it', async () => {
+      const message = acceptedMessage();
+      await sut.createAccepted(message, null);
+
+      expect(await sut.recordStatus(message.id, { status: 'sent', occurredAt: new Date(), metaMessageId: 'm_1' })).toBe(
+        true,
+      );
+      const failed = { status: 'failed' as const, occurredAt: new Date(), failure: LOST, outcomeUnknown: true };
+      expect(await sut.recordStatus(message.id, failed)).toBe(false);
+
+      expect(await sut.find(message.id)).toMatchObject({ status: 'sent', metaMessageId: 'm_1', failure: null });
+      expect((await sut.history(message.id)).map((step) => step.status)).toEqual(['accepted', 'sent']);
+    });
+
+    it('lets a late echo settle a send that failed as unknown', async () => {
+      const message = acceptedMessage();
+      await sut.createAccepted(message, null);
+      const failed = { status: 'failed' as const, occurredAt: new Date(), failure: LOST, outcomeUnknown: true };
+      expect(await sut.recordStatus(message.id, failed)).toBe(true);
+
+      const echo = { status: 'sent' as const, occurredAt: new Date(), metaMessageId: 'm_2', failure: null };
+      expect(await sut.recordStatus(message.id, { ...echo, outcomeUnknown: false })).toBe(true);
+
+      expect(await sut.find(message.id)).toMatchObject({ status: 'sent', metaMessageId: 'm_2', outcomeUnknown: false });
+    });
+
+    it('settles an echo and a failure racing for the same message to the echo', async () => {
+      for (let round = 0; round < 20; round++) {
+        const message = acceptedMessage();
+        await sut.createAccepted(message, null);
+        const failed = { status: 'failed' as const, occurredAt: new Date(), failure: LOST, outcomeUnknown: true };
+        const echo = { status: 'sent' as const, occurredAt: new Date(), metaMessageId: 'm_3', failure: null };
+        await Promise.all([
+          sut.recordStatus(message.id, failed),
+          sut.recordStatus(message.id, { ...echo, outcomeUnknown: false }),
+        ]);
+        expect((await sut.find(message.id))?.status).toBe('sent');
+      }
+    });
+  });
+});
