@@ -4,6 +4,7 @@ import { classifyFailure, FailureKind, KafkaConsumers, schemaValidator } from '@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AccountPauses } from '../pauses/account-pauses.service';
 import { ReceiptsService } from '../receipts/receipts.service';
+import { SendPacer } from './send-pacer';
 import { SendWorkerService } from './send-worker.service';
 
 export class ConsumerSettings {
@@ -30,6 +31,7 @@ export class OutboundConsumers implements OnApplicationBootstrap {
     private readonly worker: SendWorkerService,
     private readonly receipts: ReceiptsService,
     private readonly pauses: AccountPauses,
+    private readonly pacer: SendPacer,
     private readonly settings: ConsumerSettings,
   ) {}
 
@@ -43,6 +45,7 @@ export class OutboundConsumers implements OnApplicationBootstrap {
       partitionsConsumedConcurrently: this.settings.sendConcurrency,
       // A conversation's messages go out in order; different conversations need not wait on each other.
       lanes: { of: (event) => event.value.conversationId, concurrency: this.settings.conversationsAtOnce },
+      onJoin: () => this.pacer.startOver(Date.now()),
       handle: (event) => this.worker.handle(event.value, event.headers.correlationId),
     });
     await this.consumers.start<InboundEvent>({

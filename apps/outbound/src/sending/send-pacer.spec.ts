@@ -54,6 +54,15 @@ describe(SendPacer.name, () => {
       expect(starts).toEqual([0, 0, 1000, 1000]);
     });
 
+    it('starts every account with a full window after the accounts were handed out anew', () => {
+      const sut = new SendPacer(limits);
+      for (let i = 0; i < 5; i++) sut.reserve('page', 'messenger', 'text', 0);
+      sut.startOver(200);
+      expect(sut.reserve('page', 'messenger', 'text', 200)).toBe(1200);
+      expect(sut.reserve('other-page', 'messenger', 'text', 300)).toBe(1200);
+      expect(sut.reserve('other-page', 'messenger', 'text', 5000)).toBe(5000);
+    });
+
     it('keeps accounts apart', () => {
       const sut = new SendPacer(limits);
       for (let i = 0; i < 5; i++) sut.reserve('page-a', 'messenger', 'text', 0);

@@ -61,6 +61,8 @@ interface AccountState {
  */
 export class SendPacer {
   private readonly accounts = new Map<string, AccountState>();
+  /** Nothing is sent before this: the window another replica may have filled before the accounts moved. */
+  private coldUntil = 0;
 
   constructor(
     private readonly limits: PacingLimits = DEFAULT_PACING,
@@ -76,6 +78,7 @@ export class SendPacer {
     const allLimit = this.limits.accountPerSecond * factor;
     const start = Math.max(
       now,
+      this.coldUntil,
       state.slowdown.pausedUntil,
       earliestSlot(state.history[kind], now, kindLimit, windowMs),
       earliestSlot(state.history.all, now, allLimit, windowMs),
@@ -87,6 +90,14 @@ export class SendPacer {
       while (history.length > 0 && history[0] <= start - 2 * windowMs) history.shift();
     }
     return start;
+  }
+
+  /**
+   * The consumer group handed out the accounts anew (a replica joined, left or started): another replica
+   * may have sent for any of them until a moment ago, so no account sends again before a full window passed.
+   */
+  startOver(now: number): void {
+    this.coldUntil = now + 1000 + this.limits.windowMarginMs;
   }
 
   /** Feeds the usage headers of an answer (or a throttling error) back into the pace. */

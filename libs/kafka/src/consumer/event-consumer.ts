@@ -43,6 +43,8 @@ export interface EventConsumerOptions<T> {
    * A partition's offset is committed only up to its first record not yet done.
    */
   readonly lanes?: { readonly of: (event: ConsumedEvent<T>) => string; readonly concurrency: number };
+  /** Called each time this member (re)joins its group, i.e. whenever partitions are handed out anew. */
+  readonly onJoin?: () => void;
   /** Where a group without committed offsets starts. Default: the beginning, so nothing is skipped. */
   readonly fromBeginning?: boolean;
   readonly sessionTimeoutMs?: number;
@@ -89,6 +91,7 @@ export class EventConsumer<T> {
       allowAutoTopicCreation: false,
     });
     this.joinedOnce = new Promise((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
+    if (options.onJoin) this.consumer.on(this.consumer.events.GROUP_JOIN, () => options.onJoin?.());
   }
 
   async start(): Promise<void> {
