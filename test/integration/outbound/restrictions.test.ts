@@ -8,6 +8,7 @@ import { standardSeed, World } from '../meta-sandbox/support/world';
 import { CrmClient, waitFor } from './support/crm-client';
 import { FaultyGraph } from './support/faulty-graph';
 import { CrmTokens, OutboundUnderTest, SeededPageTokens, startOutbound } from './support/outbound-app';
+import { ConsumerSettings } from '../../../apps/outbound/src/sending/outbound-consumers';
 
 jest.setTimeout(120_000);
 
@@ -33,6 +34,8 @@ describe('outbound: lost answers and restricted accounts', () => {
   let world: World;
   let outbound: OutboundUnderTest;
   let crm: CrmClient;
+  let keys: CrmTokens;
+  let startReplica: (topicPrefix: string, sending: boolean) => Promise<OutboundUnderTest>;
 
   const text = (body: string) => ({
     channel: 'messenger',
@@ -67,9 +70,18 @@ describe('outbound: lost answers and restricted accounts', () => {
     drops.push(outboundDb.drop, sandboxDb.drop);
     sandbox = await startSandbox({ databaseUrl: sandboxDb.url });
     network = await FaultyGraph.start(sandbox.url);
-    world = await World.create(sandbox.url, standardSeed(undefined));
+    world = await World.create(
+      sandbox.url,
+      standardSeed(undefined, {
+        people: [
+          { key: 'ana', name: 'Ana Souza', username: 'ana.souza' },
+          { key: 'bo', name: 'Bo Lima', username: 'bo.lima' },
+        ],
+      }),
+    );
     await world.says('hi Page');
-    const keys = await CrmTokens.create();
+    await world.says('hi Page, Bo here', world.pageId, 'bo');
+    keys = await CrmTokens.create();
     const tokens = new SeededPageTokens();
     tokens.add('messenger', world.pageId, world.pageId, world.pageToken());
     outbound = await startOutbound({
@@ -84,6 +96,18 @@ describe('outbound: lost answers and restricted accounts', () => {
       env: { OUTBOUND_PAUSE_SECONDS: '2' },
     });
     crm = new CrmClient(outbound.url, () => keys.token());
+    startReplica = (laneTopicsPrefix: string, sending: boolean) =>
+      startOutbound({
+        databaseUrl: outboundDb.url,
+        brokers,
+        prefix: laneTopicsPrefix,
+        graphUrl: network.url,
+        appId: world.app.id,
+        appSecret: world.app.secret,
+        jwk: keys.jwk,
+        tokens,
+        consumers: new ConsumerSettings(8, sending),
+      });
   });
 
   afterAll(async () => {
@@ -102,6 +126,31 @@ describe('outbound: lost answers and restricted accounts', () => {
     expect(copies).toHaveLength(1);
     expect(message.status).toBe('sent');
     expect(message.history.find((s) => s.status === 'sent')?.metaMessageId).toBe(copies[0]);
+  });
+
+  it("sends a Page's other conversation while one waits to settle a lost answer", async () => {
+    // One replica only accepts; a second one, started once both are queued, finds them in one batch and
+    // sends them side by side: whichever meets the lost answer waits seconds for its settlement alone.
+    const topics = `${prefix}lanes.`;
+    const accepting = await startReplica(topics, false);
+    const client = new CrmClient(accepting.url, () => keys.token());
+    network.storm([{ kind: 'lose-answer', status: 500, error: { code: 1, subcode: 1357046 } }]);
+    const ids = [
+      (await client.send<{ id: string }>(text('Where is my parcel?'))).body.id,
+      (await client.send<{ id: string }>({ ...text('Hello Bo'), recipientId: world.psid('bo') })).body.id,
+    ];
+    const sending = await startReplica(topics, true);
+    try {
+      const statuses = async () =>
+        Promise.all(ids.map(async (id) => (await client.message<MessageBody>(id)).body.status));
+      const first = await waitFor(statuses, (s) => s.includes('sent'), 20_000, 'one conversation sent');
+      const lost = network.injected.at(-1)?.metadata;
+      expect(first).toEqual(ids.map((id) => (lost === `parley:${id}` ? 'accepted' : 'sent')));
+      await waitFor(statuses, (s) => s.every((x) => x === 'sent'), 30_000, 'the lost answer settled');
+    } finally {
+      await sending.close();
+      await accepting.close();
+    }
   });
 
   it('sends again, once, when the conversation shows a send with a lost answer never arrived', async () => {

@@ -16,6 +16,7 @@ import {
 } from '../../../../apps/outbound/src/compliance/send-decisions';
 import { OutboundConfig } from '../../../../apps/outbound/src/config/outbound.config';
 import { OutboundModule } from '../../../../apps/outbound/src/outbound.module';
+import { ConsumerSettings } from '../../../../apps/outbound/src/sending/outbound-consumers';
 
 export const ISSUER = 'https://tokens.parley.test';
 export const AUDIENCE = 'parley';
@@ -70,6 +71,8 @@ export interface OutboundOptions {
   appSecret: string;
   jwk: JWK;
   env?: Record<string, string>;
+  /** Replaces the consumers' settings, e.g. to accept messages without sending them. */
+  consumers?: ConsumerSettings;
   tokens?: SeededPageTokens;
   decisions?: ScriptedDecisions;
 }
@@ -104,6 +107,8 @@ export async function startOutbound(options: OutboundOptions): Promise<OutboundU
     .useValue(tokens)
     .overrideProvider(SendDecisions)
     .useValue(decisions)
+    .overrideProvider(ConsumerSettings)
+    .useValue(options.consumers ?? new ConsumerSettings())
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
