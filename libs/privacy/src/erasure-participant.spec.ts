@@ -116,4 +116,16 @@ describe(ErasureParticipant.name, () => {
       expect(publisher.published).toEqual([]);
     });
   });
+
+  describe('reportFailed', () => {
+    it("reports failed, without the error's words, once the consumer gave up on a request", async () => {
+      const { sut, publisher } = setup(new RowsEraser(1));
+      const request = erasureRequest();
+      await sut.reportFailed(request, new TypeError("cannot read 'id' of person 6543"));
+      expect(publisher.reports()).toEqual([
+        expect.objectContaining({ erasureId: request.erasureId, app: 'outbound', status: 'failed', deletedRecords: 0 }),
+      ]);
+      expect(JSON.stringify(publisher.reports())).not.toContain('6543');
+    });
+  });
 });

@@ -29,16 +29,29 @@ export class ErasureParticipant {
 
   /** Rethrows a failure worth retrying, so the consumer tries again; reports any other as failed. */
   async carryOut(request: ErasureRequestedEvent): Promise<void> {
-    const { app, now } = this.settings;
     let report: ErasureProgressEvent;
     try {
-      report = doneReport(app, request, await this.eraser.erase(erasureSubject(request)), now());
+      report = doneReport(
+        this.settings.app,
+        request,
+        await this.eraser.erase(erasureSubject(request)),
+        this.settings.now(),
+      );
     } catch (error) {
       if (erasureFailureKind(error) !== 'permanent') throw error;
-      // The error's own message may quote the person's ids: its name is enough to find it in the code.
-      this.logger.error({ erasureId: request.erasureId, error: (error as Error)?.name }, 'Erasure failed');
-      report = failedReport(app, request, error, now());
+      return this.reportFailed(request, error);
     }
+    await this.report(report);
+  }
+
+  /** The request could not be carried out (a permanent failure, or retries spent): the status page says so. */
+  async reportFailed(request: ErasureRequestedEvent, error: unknown): Promise<void> {
+    // The error's own message may quote the person's ids: its name is enough to find it in the code.
+    this.logger.error({ erasureId: request.erasureId, error: (error as Error)?.name }, 'Erasure failed');
+    await this.report(failedReport(this.settings.app, request, error, this.settings.now()));
+  }
+
+  private async report(report: ErasureProgressEvent): Promise<void> {
     // Each run reports afresh (a new event id): a redelivered request is answered again, with what it found.
     await this.publisher.publish(Topics.privacyErasureProgress, [
       { key: report.erasureId, type: ERASURE_PROGRESS_TYPE, id: randomUUID(), data: report },

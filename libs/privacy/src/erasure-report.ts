@@ -6,7 +6,7 @@ import { ErasureOutcome, ErasureRefusedError } from './personal-data-eraser';
 
 /**
  * Transient failures (the database away, a dependency down) are retried by the consumer until they pass;
- * permanent ones are reported as failed; anything else is retried a few times, then dead-lettered.
+ * permanent ones are reported as failed; anything else is retried a few times, then dead-lettered and reported failed.
  */
 export function erasureFailureKind(error: unknown): FailureKind {
   if (error instanceof DomainError) return isRetriable(error.code) ? 'transient' : 'permanent';

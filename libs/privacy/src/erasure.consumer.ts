@@ -20,6 +20,8 @@ export class ErasureConsumer implements OnApplicationBootstrap {
       validate: schemaValidator(Topics.privacyErasure),
       classify: erasureFailureKind,
       handle: (event) => this.participant.carryOut(event.value),
+      // Retries spent on a failure of unknown kind: the request must not stay pending without a word.
+      onDeadLetter: (event, error) => this.participant.reportFailed(event.value, error),
     });
   }
 }

@@ -270,12 +270,14 @@ describe('libs/kafka against the local Apache Kafka', () => {
       );
     });
 
-    it('retries transient failures in place, keeping order, and dead-letters a failure of unknown kind after bounded attempts', async () => {
+    it('retries transient failures in place, keeping order, and dead-letters a failure of unknown kind after bounded attempts, telling the app', async () => {
       const attempts = new Map<string, number>();
       const handled: string[] = [];
+      const gaveUp: string[] = [];
       const key = 'messenger:9:retry';
       const sut = await consumer(key, {
         groupId: 'retries',
+        onDeadLetter: async (event, error) => void gaveUp.push(`${event.value.text}: ${(error as Error).name}`),
         handle: async (event) => {
           const count = (attempts.get(event.value.text) ?? 0) + 1;
           attempts.set(event.value.text, count);
@@ -295,6 +297,7 @@ describe('libs/kafka against the local Apache Kafka', () => {
       expect(handled).toEqual(['flaky', 'last']);
       expect(attempts.get('flaky')).toBe(4);
       expect(attempts.get('bug')).toBe(3);
+      expect(gaveUp).toEqual(['bug: TypeError']);
       const dead = await readAll(wire(`${topic}.dlq`), 1);
       const bug = dead.find((message) => String(message.headers?.ce_id) === 'r-2');
       expect(String(bug?.headers?.[DEAD_LETTER_HEADERS.reason])).toBe(

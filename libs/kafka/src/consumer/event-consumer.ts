@@ -43,6 +43,11 @@ export interface EventConsumerOptions<T> {
    * A partition's offset is committed only up to its first record not yet done.
    */
   readonly lanes?: { readonly of: (event: ConsumedEvent<T>) => string; readonly concurrency: number };
+  /**
+   * Called once a record whose handler kept failing went to `<topic>.dlq`, so the app can tell whoever waits
+   * for the record's outcome. Not called for records that failed validation (there is no event to tell of).
+   */
+  readonly onDeadLetter?: (event: ConsumedEvent<T>, error: unknown) => Promise<void>;
   /** Called each time this member (re)joins its group, i.e. whenever partitions are handed out anew. */
   readonly onJoin?: () => void;
   /** Where a group without committed offsets starts. Default: the beginning, so nothing is skipped. */
@@ -239,6 +244,7 @@ export class EventConsumer<T> {
         const decision = decideFailure(kind, attempt, this.policy);
         if (decision.action === 'dead-letter') {
           await this.deadLetter(coordinates, `${kind} failure: ${describeFailure(error)}`, attempt);
+          await this.options.onDeadLetter?.(event, error);
           return 'done';
         }
         const delayMs = Math.max(decision.delayMs, retryAfterOf(error));
