@@ -1,7 +1,12 @@
-import { OutboundFailure, OutboundStatus } from '@app/contracts';
+import {
+  OutboundChannel,
+  OutboundContent,
+  OutboundFailure,
+  OutboundMessagingType,
+  OutboundStatus,
+} from '@app/contracts';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { DataSource, IsNull, LessThan } from 'typeorm';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
 import { SentMessage } from '../receipts/receipt-matching';
 import { MessageStatusEntity } from './message-status.entity';
@@ -62,11 +67,163 @@ export abstract class MessagesRepository {
   abstract forgetAnswersBefore(at: Date): Promise<number>;
 }
 
-const UNIQUE_VIOLATION = '23505';
+/** A row of `outbound.message` as the driver hands it back: timestamptz as Date, jsonb parsed. */
+interface MessageRow {
+  id: string;
+  tenant_id: string | null;
+  channel: OutboundChannel;
+  account_id: string;
+  recipient_id: string;
+  conversation_id: string;
+  messaging_type: OutboundMessagingType;
+  tag: string | null;
+  content: OutboundContent;
+  status: OutboundStatus;
+  meta_message_id: string | null;
+  failure: OutboundFailure | null;
+  outcome_unknown: boolean;
+  attempts: number;
+  sent_at: Date | null;
+  published_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === UNIQUE_VIOLATION || e?.driverError?.code === UNIQUE_VIOLATION;
+const MESSAGE_COLUMNS = `id, tenant_id, channel, account_id, recipient_id, conversation_id, messaging_type, tag,
+  content, status, meta_message_id, failure, outcome_unknown, attempts, sent_at, published_at, created_at, updated_at`;
+
+function messageFromRow(row: MessageRow): OutboundMessageEntity {
+  return Object.assign(new OutboundMessageEntity(), {
+    id: row.id,
+    tenantId: row.tenant_id,
+    channel: row.channel,
+    accountId: row.account_id,
+    recipientId: row.recipient_id,
+    conversationId: row.conversation_id,
+    messagingType: row.messaging_type,
+    tag: row.tag,
+    content: row.content,
+    status: row.status,
+    metaMessageId: row.meta_message_id,
+    failure: row.failure,
+    outcomeUnknown: row.outcome_unknown,
+    attempts: row.attempts,
+    sentAt: row.sent_at,
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+interface AnswerRow {
+  operation: string;
+  request_hash: string;
+  status_code: number;
+  response: Record<string, unknown>;
+}
+
+function answerFromRow(row: AnswerRow): StoredAnswer {
+  return {
+    operation: row.operation,
+    requestHash: row.request_hash,
+    statusCode: row.status_code,
+    response: row.response,
+  };
+}
+
+// The idempotency key ($19…$24, none when $19 is null) is taken first; the message and its `accepted` step are
+// stored only when it was (or there is none), all in one statement so all three rows are stored or none.
+const INSERT_ACCEPTED = `
+  WITH answer AS (
+    INSERT INTO outbound.idempotency_key (tenant_id, key, operation, request_hash, status_code, response, created_at)
+    SELECT $19::text, $20::text, $21::text, $22::text, $23::integer, $24::jsonb, $17::timestamptz
+    WHERE $19::text IS NOT NULL
+    ON CONFLICT DO NOTHING
+    RETURNING key
+  ), stored AS (
+    INSERT INTO outbound.message (${MESSAGE_COLUMNS})
+    SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text, $9::jsonb, $10::text,
+      $11::text, $12::jsonb, $13::boolean, $14::integer, $15::timestamptz, $16::timestamptz, $17::timestamptz,
+      $18::timestamptz
+    WHERE $19::text IS NULL OR EXISTS (SELECT FROM answer)
+    RETURNING id, created_at
+  ), accepted AS (
+    INSERT INTO outbound.message_status (message_id, status, occurred_at, meta_message_id, failure)
+    SELECT id, 'accepted', created_at, NULL, NULL FROM stored
+  )
+  SELECT EXISTS (SELECT FROM stored) AS stored`;
+
+function acceptedParameters(
+  message: OutboundMessageEntity,
+  idempotency: (StoredAnswer & { tenantId: string; key: string }) | null,
+): unknown[] {
+  return [
+    message.id,
+    message.tenantId,
+    message.channel,
+    message.accountId,
+    message.recipientId,
+    message.conversationId,
+    message.messagingType,
+    message.tag,
+    JSON.stringify(message.content),
+    message.status,
+    message.metaMessageId,
+    message.failure === null ? null : JSON.stringify(message.failure),
+    message.outcomeUnknown,
+    message.attempts,
+    message.sentAt,
+    message.publishedAt,
+    message.createdAt,
+    message.updatedAt,
+    idempotency?.tenantId ?? null,
+    idempotency?.key ?? null,
+    idempotency?.operation ?? null,
+    idempotency?.requestHash ?? null,
+    idempotency?.statusCode ?? null,
+    idempotency ? JSON.stringify(idempotency.response) : null,
+  ];
+}
+
+// Only for a message that still exists, locked against deletion and other status writers until this commits: a
+// step of a message erased meanwhile is dropped rather than left behind without its message, and a send the echo
+// settled while the worker was still deciding is not failed afterwards ('failed' only while still 'accepted').
+// The row moves only when the step is new. metaMessageId ($4) and sentAt ($6) apply only when given; failure only
+// when $7 says it was given ($5, null clears it); outcomeUnknown ($8) only when given.
+const RECORD_STATUS = `
+  WITH target AS (
+    SELECT id FROM outbound.message
+    WHERE id = $1 AND ($2::text <> 'failed' OR status = 'accepted')
+    FOR NO KEY UPDATE
+  ), step AS (
+    INSERT INTO outbound.message_status (message_id, status, occurred_at, meta_message_id, failure)
+    SELECT id, $2::text, $3::timestamptz, $4::text, $5::jsonb FROM target
+    ON CONFLICT DO NOTHING
+    RETURNING message_id
+  ), moved AS (
+    UPDATE outbound.message m
+    SET status = $2::text,
+      updated_at = $3::timestamptz,
+      meta_message_id = COALESCE($4::text, m.meta_message_id),
+      sent_at = COALESCE($6::timestamptz, m.sent_at),
+      failure = CASE WHEN $7::boolean THEN $5::jsonb ELSE m.failure END,
+      outcome_unknown = COALESCE($8::boolean, m.outcome_unknown)
+    FROM step WHERE m.id = step.message_id
+    RETURNING m.id
+  )
+  SELECT EXISTS (SELECT FROM moved) AS recorded`;
+
+function statusParameters(id: string, update: StatusUpdate): unknown[] {
+  return [
+    id,
+    update.status,
+    update.occurredAt,
+    update.metaMessageId ?? null,
+    update.failure ? JSON.stringify(update.failure) : null,
+    update.sentAt ?? null,
+    update.failure !== undefined,
+    update.outcomeUnknown ?? null,
+  ];
 }
 
 @Injectable()
@@ -76,33 +233,23 @@ export class PgMessagesRepository extends MessagesRepository {
   }
 
   async storedAnswer(tenantId: string, key: string): Promise<StoredAnswer | null> {
-    return this.dataSource.getRepository(IdempotencyKeyEntity).findOneBy({ tenantId, key });
+    const rows: AnswerRow[] = await this.dataSource.query(
+      `SELECT operation, request_hash, status_code, response FROM outbound.idempotency_key
+       WHERE tenant_id = $1 AND key = $2`,
+      [tenantId, key],
+    );
+    return rows[0] ? answerFromRow(rows[0]) : null;
   }
 
   async createAccepted(
     message: OutboundMessageEntity,
     idempotency: (StoredAnswer & { tenantId: string; key: string }) | null,
   ): Promise<boolean> {
-    try {
-      await this.dataSource.transaction(async (tx) => {
-        if (idempotency) {
-          const row = Object.assign(new IdempotencyKeyEntity(), { ...idempotency, createdAt: message.createdAt });
-          await tx.insert(IdempotencyKeyEntity, row as QueryDeepPartialEntity<IdempotencyKeyEntity>);
-        }
-        await tx.insert(OutboundMessageEntity, message);
-        await tx.insert(MessageStatusEntity, {
-          messageId: message.id,
-          status: 'accepted',
-          occurredAt: message.createdAt,
-          metaMessageId: null,
-          failure: null,
-        });
-      });
-      return true;
-    } catch (error) {
-      if (idempotency && isUniqueViolation(error)) return false;
-      throw error;
-    }
+    const rows: Array<{ stored: boolean }> = await this.dataSource.query(
+      INSERT_ACCEPTED,
+      acceptedParameters(message, idempotency),
+    );
+    return rows[0].stored;
   }
 
   async storeAnswer(answer: StoredAnswer & { tenantId: string; key: string }): Promise<void> {
@@ -121,11 +268,15 @@ export class PgMessagesRepository extends MessagesRepository {
   }
 
   async markPublished(id: string, at: Date): Promise<void> {
-    await this.dataSource.getRepository(OutboundMessageEntity).update({ id }, { publishedAt: at });
+    await this.dataSource.query(`UPDATE outbound.message SET published_at = $2 WHERE id = $1`, [id, at]);
   }
 
-  find(id: string): Promise<OutboundMessageEntity | null> {
-    return this.dataSource.getRepository(OutboundMessageEntity).findOneBy({ id });
+  async find(id: string): Promise<OutboundMessageEntity | null> {
+    const rows: MessageRow[] = await this.dataSource.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM outbound.message WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? messageFromRow(rows[0]) : null;
   }
 
   history(id: string): Promise<MessageStatusEntity[]> {
@@ -173,46 +324,8 @@ export class PgMessagesRepository extends MessagesRepository {
   }
 
   async recordStatus(id: string, update: StatusUpdate): Promise<boolean> {
-    return this.dataSource.transaction(async (tx) => {
-      const inserted = await this.appendStep(tx, id, update);
-      if (!inserted) return false;
-      await tx.update(
-        OutboundMessageEntity,
-        { id },
-        {
-          status: update.status,
-          updatedAt: update.occurredAt,
-          ...(update.metaMessageId !== undefined &&
-            update.metaMessageId !== null && { metaMessageId: update.metaMessageId }),
-          ...(update.sentAt !== undefined && update.sentAt !== null && { sentAt: update.sentAt }),
-          ...(update.failure !== undefined && { failure: update.failure }),
-          ...(update.outcomeUnknown !== undefined && { outcomeUnknown: update.outcomeUnknown }),
-        },
-      );
-      return true;
-    });
-  }
-
-  private async appendStep(tx: EntityManager, id: string, update: StatusUpdate): Promise<boolean> {
-    // Only for a message that still exists, locked against deletion and other status writers until this commits:
-    // a step of a message erased meanwhile is dropped rather than left behind without its message, and a send
-    // the echo settled while the worker was still deciding is not failed afterwards.
-    const result: unknown = await tx.query(
-      `INSERT INTO outbound.message_status (message_id, status, occurred_at, meta_message_id, failure)
-       SELECT $1::uuid, $2::text, $3::timestamptz, $4::text, $5::jsonb FROM outbound.message
-       WHERE id = $1 AND ($2::text <> 'failed' OR status = 'accepted') FOR NO KEY UPDATE
-       ON CONFLICT DO NOTHING RETURNING message_id`,
-      [
-        id,
-        update.status,
-        update.occurredAt,
-        update.metaMessageId ?? null,
-        update.failure ? JSON.stringify(update.failure) : null,
-      ],
-    );
-    // TypeORM hands back the rows for INSERT … RETURNING (and [rows, count] for some drivers' updates).
-    const rows = Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : (result as unknown[]);
-    return rows.length > 0;
+    const rows: Array<{ recorded: boolean }> = await this.dataSource.query(RECORD_STATUS, statusParameters(id, update));
+    return rows[0].recorded;
   }
 
   async sentInConversation(conversationId: string): Promise<SentMessage[]> {
