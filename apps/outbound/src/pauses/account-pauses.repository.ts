@@ -10,14 +10,42 @@ export abstract class AccountPausesRepository {
   abstract remove(channel: OutboundChannel, accountId: string): Promise<void>;
 }
 
+/** A row of `outbound.account_pause` as the driver hands it back: timestamptz as Date. */
+interface PauseRow {
+  channel: OutboundChannel;
+  account_id: string;
+  reason: string;
+  meta_code: number | null;
+  strikes: number;
+  paused_at: Date;
+  paused_until: Date;
+}
+
+function pauseFromRow(row: PauseRow): AccountPauseEntity {
+  return Object.assign(new AccountPauseEntity(), {
+    channel: row.channel,
+    accountId: row.account_id,
+    reason: row.reason,
+    metaCode: row.meta_code,
+    strikes: row.strikes,
+    pausedAt: row.paused_at,
+    pausedUntil: row.paused_until,
+  });
+}
+
 @Injectable()
 export class PgAccountPausesRepository extends AccountPausesRepository {
   constructor(private readonly dataSource: DataSource) {
     super();
   }
 
-  find(channel: OutboundChannel, accountId: string): Promise<AccountPauseEntity | null> {
-    return this.dataSource.getRepository(AccountPauseEntity).findOneBy({ channel, accountId });
+  async find(channel: OutboundChannel, accountId: string): Promise<AccountPauseEntity | null> {
+    const rows: PauseRow[] = await this.dataSource.query(
+      `SELECT channel, account_id, reason, meta_code, strikes, paused_at, paused_until FROM outbound.account_pause
+       WHERE channel = $1 AND account_id = $2`,
+      [channel, accountId],
+    );
+    return rows[0] ? pauseFromRow(rows[0]) : null;
   }
 
   async save(pause: AccountPauseEntity): Promise<void> {
