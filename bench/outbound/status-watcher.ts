@@ -15,10 +15,12 @@ export class StatusWatcher {
 
   async start(brokers: string): Promise<void> {
     const kafka = new Kafka({ brokers: [brokers], clientId: 'parley-bench-status', logLevel: logLevel.NOTHING });
-    const consumer = kafka.consumer({ groupId: 'parley-bench-status' });
+    // Full batches and no offset commits: the watcher is not part of what is measured, so it loads Kafka little.
+    const consumer = kafka.consumer({ groupId: 'parley-bench-status', minBytes: 1 << 20, maxWaitTimeInMs: 500 });
     await consumer.connect();
     await consumer.subscribe({ topic: Topics.outboundStatus, fromBeginning: true });
     await consumer.run({
+      autoCommit: false,
       eachMessage: async ({ message }) => {
         const event = JSON.parse(message.value?.toString('utf8') ?? '{}') as OutboundStatusEvent;
         if (event.status === 'sent' || event.status === 'failed')

@@ -3,6 +3,8 @@ import { MetaCallbackEvent, OutboundStatusEvent, Topics } from '@app/contracts';
 import { KafkaConsumers, schemaValidator } from '@app/kafka';
 import { TokenHealthService } from './token-health.service';
 
+const STATUS_BATCH_BYTES = 256 * 1024;
+
 /** Outbound failures with error 190 invalidate a connection at once; deauthorize callbacks disconnect. */
 @Injectable()
 export class TokenHealthConsumers implements OnApplicationBootstrap {
@@ -18,6 +20,9 @@ export class TokenHealthConsumers implements OnApplicationBootstrap {
         topics: [Topics.outboundStatus],
         validate: schemaValidator(Topics.outboundStatus),
         handle: (event) => this.health.onOutboundStatus(event.value),
+        // Every status of every message passes here to find the rare invalid token; a second late is fine.
+        minBytes: STATUS_BATCH_BYTES,
+        maxWaitTimeMs: 1000,
       }),
       this.consumers.start<MetaCallbackEvent>({
         groupId: 'tokens-callbacks',

@@ -55,6 +55,12 @@ export interface EventConsumerOptions<T> {
   readonly sessionTimeoutMs?: number;
   /** Longest fetch long-poll; short so a member notices rebalances and stops quickly. Default 1000. */
   readonly maxWaitTimeMs?: number;
+  /**
+   * Bytes a fetch waits for, up to `maxWaitTimeMs`, before Kafka answers. Default 1: each record as soon as it
+   * lands. A consumer that can wait that long raises it, so a busy topic reaches it in a few full batches rather
+   * than a fetch and an offset commit for every record or two.
+   */
+  readonly minBytes?: number;
 }
 
 type Outcome = 'done' | 'interrupted';
@@ -93,6 +99,7 @@ export class EventConsumer<T> {
       groupId: this.wireGroupId,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       maxWaitTimeInMs: options.maxWaitTimeMs ?? 1000,
+      minBytes: options.minBytes ?? 1,
       allowAutoTopicCreation: false,
     });
     this.joinedOnce = new Promise((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
