@@ -6,6 +6,7 @@ import { nodeHttpClients } from '../support/http-clients';
 import { withInfrastructure } from '../support/infrastructure';
 import { closedLoop, LoadClientFactory, openLoop } from '../support/load-generator';
 import { LoadResult } from '../support/load-stats';
+import { cpuBetween, CpuUse, describeCpuUse, parleyProcesses, readCpu } from '../support/process-cpu';
 import { fetchMetrics, histogramMeanMs } from '../support/metrics';
 import { startProcess, stop, waitForHttp } from '../support/processes';
 import { benchDelivery } from './bench-delivery';
@@ -25,8 +26,19 @@ export interface GatewayBenchOptions {
   execArgv?: string[];
 }
 
+const classifyProcess = parleyProcesses((p) =>
+  p.argv.some((arg) => arg.endsWith('bare-server.js')) ? 'bare server' : null,
+);
+
+interface Measured {
+  max: LoadResult;
+  half: LoadResult;
+  /** CPU per delivery of each process during the max-rate run. */
+  cpu: CpuUse;
+}
+
 /** Max rate (closed loop), then latency at half of it (open loop, as Meta's arrivals are). */
-async function measure(label: string, url: string, offset: number): Promise<{ max: LoadResult; half: LoadResult }> {
+async function measure(label: string, url: string, offset: number): Promise<Measured> {
   const { origin, pathname } = new URL(url);
   const clients: LoadClientFactory = nodeHttpClients({
     origin,
@@ -34,10 +46,12 @@ async function measure(label: string, url: string, offset: number): Promise<{ ma
     request: (n) => ({ path: pathname, ...benchDelivery(n, SECRET) }),
   });
   await closedLoop(clients, CONNECTIONS, WARMUP_MS, offset);
+  const cpuBefore = readCpu(classifyProcess);
   const max = await closedLoop(clients, CONNECTIONS, MEASURE_MS, offset + 1_000_000);
+  const cpu = cpuBetween(cpuBefore, readCpu(classifyProcess), max.ok);
   const half = await openLoop(clients, Math.max(1, Math.floor(max.perSecond / 2)), MEASURE_MS, offset + 2_000_000);
   process.stdout.write(`${label}: done\n`);
-  return { max, half };
+  return { max, half, cpu };
 }
 
 function row(label: string, result: LoadResult): string {
@@ -86,6 +100,9 @@ export async function benchGateway(options: GatewayBenchOptions): Promise<void> 
       `ratio b/a (max deliveries/s): ${(gw.max.perSecond / ceiling.max.perSecond).toFixed(2)}   (target ≥ 0.5)`,
       `gateway p99 at half its max: ${gw.half.p99Ms.toFixed(2)} ms   (target ≤ 25 ms)`,
       `gateway mean time from publish to Kafka's ack (all runs): ${publish.toFixed(2)} ms`,
+      'CPU µs per delivery at max rate, by process:',
+      `  (a) ${describeCpuUse(ceiling.cpu, 'µs')}`,
+      `  (b) ${describeCpuUse(gw.cpu, 'µs')}`,
       `load average at the end: ${os
         .loadavg()
         .map((l) => l.toFixed(2))

@@ -1,9 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { closedLoop } from '../support/load-generator';
+import { cpuBetween, CpuReading, describeCpuUse, parleyProcesses, readCpu } from '../support/process-cpu';
 import { withInfrastructure } from '../support/infrastructure';
 import { completionRate, LoadResult, meanIntervalMs } from '../support/load-stats';
-import { AppMetrics, cpuPerMessage, meanRequestMs, readAppMetrics } from './app-metrics';
+import { AppMetrics, meanRequestMs, readAppMetrics } from './app-metrics';
 import { pageIdsOnDistinctPartitions } from './bench-pages';
 import { BenchStack, OUTBOUND_PACING_ENV, startStack } from './bench-stack';
 import { crmSends, directSends, GRAPH_VERSION } from './bench-messages';
@@ -57,13 +58,23 @@ interface Measured<T> {
   result: T;
   before: AppMetrics;
   after: AppMetrics;
+  cpuBefore: CpuReading;
+  cpuAfter: CpuReading;
 }
 
-/** A measured run, with every app's metrics read just before and after it. */
+const classifyProcess = parleyProcesses();
+
+/** A measured run, with every app's metrics and every process's CPU time read just before and after it. */
 async function withMetrics<T>(stack: BenchStack, run: () => Promise<T>): Promise<Measured<T>> {
   const before = await readAppMetrics(stack.url);
+  const cpuBefore = readCpu(classifyProcess);
   const result = await run();
-  return { result, before, after: await readAppMetrics(stack.url) };
+  const cpuAfter = readCpu(classifyProcess);
+  return { result, before, after: await readAppMetrics(stack.url), cpuBefore, cpuAfter };
+}
+
+function cpuPerMessage(measured: Measured<unknown>, messages: number): string {
+  return describeCpuUse(cpuBetween(measured.cpuBefore, measured.cpuAfter, messages), 'ms');
 }
 
 function insideApps({ before, after }: Measured<unknown>) {
@@ -91,9 +102,9 @@ function report(world: BenchWorld, a: Measured<LoadResult>, b: Measured<Outbound
     `(b) each Page sent a message every ${run.pageIntervalMs.toFixed(0)} ms; one sandbox answer took ${inB.sending.toFixed(0)} ms`,
     `mean time inside the apps: (a) sandbox Send API ${inA.sending.toFixed(1)} ms; (b) outbound POST /v1/messages ` +
       `${inB.accepting.toFixed(1)} ms, compliance decision ${inB.deciding.toFixed(1)} ms, sandbox Send API ${inB.sending.toFixed(1)} ms`,
-    'CPU ms per message (Kafka and PostgreSQL not counted):',
-    `  (a) ${cpuPerMessage(a.before, a.after, ceiling.ok)}`,
-    `  (b) ${cpuPerMessage(b.before, b.after, run.sent)}`,
+    'CPU ms per message, by process:',
+    `  (a) ${cpuPerMessage(a, ceiling.ok)}`,
+    `  (b) ${cpuPerMessage(b, run.sent)}`,
     `ratio b/a (messages/s end to end): ${(run.endToEndPerSecond / ceiling.perSecond).toFixed(2)}   (target ≥ 0.5)`,
     `load average at the end: ${os
       .loadavg()

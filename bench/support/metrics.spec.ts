@@ -1,4 +1,4 @@
-import { histogramMeanMs, metricValue } from './metrics';
+import { histogramMeanMs } from './metrics';
 
 const METRICS = [
   '# HELP http_request_duration_seconds Duration of HTTP requests',
@@ -32,28 +32,5 @@ describe('histogramMeanMs', () => {
       'http_request_duration_seconds_count{method="POST",route="/v1/messages",status="202"} 2',
     ].join('\n');
     expect(histogramMeanMs(METRICS, 'http_request_duration_seconds', { status: '202' }, earlier)).toBeCloseTo(500);
-  });
-});
-
-describe('metricValue', () => {
-  const text = [
-    '# TYPE process_cpu_seconds_total counter',
-    'process_cpu_seconds_total 12.5',
-    'process_cpu_seconds_total_extra 99',
-    'kafka_sends{topic="a"} 2',
-    'kafka_sends{topic="b"} 3',
-  ].join('\n');
-
-  it('reads an unlabelled sample, not one whose name merely starts the same', () => {
-    expect(metricValue(text, 'process_cpu_seconds_total')).toBe(12.5);
-  });
-
-  it('sums the samples carrying the labels', () => {
-    expect(metricValue(text, 'kafka_sends')).toBe(5);
-    expect(metricValue(text, 'kafka_sends', { topic: 'b' })).toBe(3);
-  });
-
-  it('is NaN for a metric that is not there', () => {
-    expect(metricValue(text, 'nothing_here')).toBeNaN();
   });
 });
