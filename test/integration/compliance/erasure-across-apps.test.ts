@@ -121,7 +121,7 @@ describe('an erasure across compliance, outbound and tokens', () => {
     const body = { id: message.id, status: 'accepted', conversationId, acceptedAt: now.toISOString() };
     const answer = { operation: 'POST /v1/messages', requestHash: 'h', statusCode: 202, response: body };
     expect(await messages.createAccepted(message, { tenantId: 'tenant-1', key: randomUUID(), ...answer })).toBe(true);
-    await messages.markPublished(message.id, now);
+    await messages.markPublished([message.id], now);
   }
 
   it('completes once compliance, outbound and tokens erased a person and reported', async () => {

@@ -44,7 +44,8 @@ export abstract class MessagesRepository {
   ): Promise<boolean>;
   /** Keeps the first answer of an idempotent request that created no message. */
   abstract storeAnswer(answer: StoredAnswer & { tenantId: string; key: string }): Promise<void>;
-  abstract markPublished(id: string, at: Date): Promise<void>;
+  /** Notes that the request records of these messages reached Kafka. */
+  abstract markPublished(ids: readonly string[], at: Date): Promise<void>;
   abstract find(id: string): Promise<OutboundMessageEntity | null>;
   abstract history(id: string): Promise<MessageStatusEntity[]>;
   abstract conversationPage(
@@ -267,8 +268,8 @@ export class PgMessagesRepository extends MessagesRepository {
     );
   }
 
-  async markPublished(id: string, at: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE outbound.message SET published_at = $2 WHERE id = $1`, [id, at]);
+  async markPublished(ids: readonly string[], at: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE outbound.message SET published_at = $2 WHERE id = ANY($1::uuid[])`, [ids, at]);
   }
 
   async find(id: string): Promise<OutboundMessageEntity | null> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OutboundContent, outboundConversationId } from '@app/contracts';
 import { CrmPrincipal } from '@app/auth';
 import { DomainError } from '@app/errors';
+import { CoalescingSender } from '@app/kafka';
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountAccess, PageTokens } from '../accounts/page-tokens';
 import { fileFingerprint, UploadedFile } from '../attachments/attachment-upload';
@@ -34,6 +35,11 @@ export interface Accepted {
 @Injectable()
 export class MessagesService {
   private readonly logger = new Logger(MessagesService.name);
+  /** Requests published together (one Kafka request carries many) are marked together, in one statement. */
+  private readonly publishedMarks = new CoalescingSender<string>(
+    (ids) => this.messages.markPublished(ids, this.clock.now()),
+    { maxItems: 500 },
+  );
 
   constructor(
     private readonly messages: MessagesRepository,
@@ -159,7 +165,7 @@ export class MessagesService {
         messageId: message.id,
       });
     }
-    await this.messages.markPublished(message.id, this.clock.now());
+    await this.publishedMarks.submit([message.id]);
   }
 
   async get(principal: CrmPrincipal, id: string): Promise<MessageView> {

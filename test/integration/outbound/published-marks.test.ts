@@ -1,0 +1,109 @@
+import { TopicName } from '@app/contracts';
+import { dataSourceOptions } from '@app/database';
+import { EventPublisher, OutgoingEvent } from '@app/kafka';
+import { createTestDatabase, TestDatabase } from '@app/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { SystemClock } from '../../../apps/outbound/src/common/clock';
+import { OUTBOUND_ENTITIES } from '../../../apps/outbound/src/entities';
+import { PgMessagesRepository } from '../../../apps/outbound/src/messages/messages.repository';
+import { MessagesService } from '../../../apps/outbound/src/messages/messages.service';
+import { OutboundEvents } from '../../../apps/outbound/src/messages/outbound-events';
+import { OutboundMessageEntity } from '../../../apps/outbound/src/messages/outbound-message.entity';
+import { OUTBOUND_MIGRATIONS } from '../../../apps/outbound/src/migrations';
+
+/** Stands in for Kafka: every publish of one turn of the event loop is acknowledged together, as one request is. */
+class OneRequestPerTurn extends EventPublisher {
+  readonly published: string[] = [];
+
+  async publish(topic: TopicName, events: readonly OutgoingEvent[]): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    this.published.push(...events.map((e) => `${topic}:${e.id}`));
+  }
+}
+
+function accepted(): OutboundMessageEntity {
+  const now = new Date();
+  return Object.assign(new OutboundMessageEntity(), {
+    id: randomUUID(),
+    tenantId: 'acme',
+    channel: 'messenger' as const,
+    accountId: '100',
+    recipientId: '200',
+    conversationId: 'messenger:100:200',
+    messagingType: 'RESPONSE' as const,
+    tag: null,
+    content: { text: 'hi' },
+    status: 'accepted' as const,
+    metaMessageId: null,
+    failure: null,
+    outcomeUnknown: false,
+    attempts: 0,
+    sentAt: null,
+    publishedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+describe('publishing accepted messages', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let repository: PgMessagesRepository;
+  let publisher: OneRequestPerTurn;
+  let sut: MessagesService;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('outbound_it_published_marks');
+    dataSource = await new DataSource(
+      dataSourceOptions({
+        url: database.url,
+        schema: 'outbound',
+        entities: OUTBOUND_ENTITIES,
+        migrations: OUTBOUND_MIGRATIONS,
+        poolSize: 4,
+      }),
+    ).initialize();
+    repository = new PgMessagesRepository(dataSource);
+    publisher = new OneRequestPerTurn();
+    // Publishing needs only the repository, the events and the clock.
+    const unused = undefined as never;
+    sut = new MessagesService(
+      repository,
+      new OutboundEvents(publisher),
+      unused,
+      unused,
+      unused,
+      unused,
+      new SystemClock(),
+    );
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('marks every message published once its records are on Kafka, those published together in one statement', async () => {
+    const messages = Array.from({ length: 20 }, accepted);
+    for (const message of messages) await repository.createAccepted(message, null);
+    const marks = jest.spyOn(repository, 'markPublished');
+
+    await Promise.all(messages.map((message) => sut.publish(message)));
+
+    expect(publisher.published).toHaveLength(40);
+    for (const message of messages) expect((await repository.find(message.id))?.publishedAt).toBeInstanceOf(Date);
+    expect(marks.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(marks.mock.calls.flatMap(([ids]) => ids).sort()).toEqual(messages.map((m) => m.id).sort());
+  });
+
+  it('leaves a message unpublished, for the relay, when Kafka refuses its records', async () => {
+    const message = accepted();
+    await repository.createAccepted(message, null);
+    jest.spyOn(publisher, 'publish').mockRejectedValueOnce(new Error('Kafka is unavailable'));
+
+    await expect(sut.publish(message)).rejects.toMatchObject({ code: 'unavailable' });
+
+    expect((await repository.find(message.id))?.publishedAt).toBeNull();
+  });
+});
