@@ -5,6 +5,7 @@ import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTa
 import { MAX_ATTACHMENT_BYTES, UploadedFile as AttachmentFile } from './attachment-upload';
 import { AttachmentsService } from './attachments.service';
 import { AttachmentView, UploadAttachmentDto } from './dto/upload-attachment.dto';
+import { FILE_PART } from './multipart-parts';
 
 @ApiTags('messages')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class AttachmentsController {
 
   @Post()
   @RequireScopes(['messages:send'])
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor(FILE_PART, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({
     operationId: 'uploadAttachment',

@@ -18,6 +18,7 @@ import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTa
 import type { Response } from 'express';
 import { MAX_ATTACHMENT_BYTES, UploadedFile as AttachmentFile } from '../attachments/attachment-upload';
 import { JsonPartAsBody } from '../attachments/json-part-as-body.interceptor';
+import { FILE_PART, MESSAGE_REQUEST_PART } from '../attachments/multipart-parts';
 import { AcceptedMessageView, ListMessagesQuery, MessagePageView, MessageView } from './dto/message-views.dto';
 import { SendMessageDto } from './dto/send-message.dto';
 import { MessagesService } from './messages.service';
@@ -32,8 +33,8 @@ export class MessagesController {
   @Post()
   @RequireScopes(['messages:send'])
   @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
-    JsonPartAsBody('request'),
+    FileInterceptor(FILE_PART, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
+    JsonPartAsBody(MESSAGE_REQUEST_PART),
   )
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiOperation({
