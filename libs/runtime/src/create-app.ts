@@ -17,6 +17,8 @@ export interface HttpAppOptions {
   useJsonLogger?: boolean;
   /** Middleware that must see the request before the JSON parser (e.g. raw-body signature checks). */
   beforeBodyParsers?: (app: NestExpressApplication) => void;
+  /** Adds to the generated API document what the decorators cannot say, e.g. a schema per content type. */
+  amendDocument?: (document: OpenAPIObject) => OpenAPIObject;
 }
 
 /** Builds an app the same way in every deployable: security headers, body limit, validation, problem+json, docs. */
@@ -51,7 +53,7 @@ export async function createHttpApp(
 
 export function openApiDocument(
   app: INestApplication,
-  options: Pick<HttpAppOptions, 'title' | 'description'>,
+  options: Pick<HttpAppOptions, 'title' | 'description' | 'amendDocument'>,
 ): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(options.title)
@@ -59,5 +61,6 @@ export function openApiDocument(
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  return options.amendDocument?.(document) ?? document;
 }

@@ -25,10 +25,6 @@ export class UploadAttachmentDto {
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
   url?: string;
-
-  /** Documents the multipart part; the file itself never reaches the validated body. */
-  @ApiPropertyOptional({ type: 'string', format: 'binary', description: 'The file, with multipart/form-data' })
-  file?: never;
 }
 
 export class AttachmentView {
