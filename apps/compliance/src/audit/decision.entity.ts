@@ -51,7 +51,12 @@ export class DecisionEntity {
 
 /** Decisions stored but not yet on `compliance.decision.v1`. */
 @Entity({ name: 'decision_outbox' })
+@Index('decision_outbox_decided_idx', ['decidedAt', 'decisionId'])
 export class DecisionOutboxEntity {
   @PrimaryColumn({ name: 'decision_id', type: 'uuid' })
   decisionId: string;
+
+  /** The decision's time, so the relay takes the oldest queued ones without reading the audit table in order. */
+  @Column({ name: 'decided_at', type: 'timestamptz' })
+  decidedAt: Date;
 }

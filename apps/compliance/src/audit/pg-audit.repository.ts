@@ -51,8 +51,8 @@ export class PgAuditRepository extends AuditRepository {
       `WITH stored AS (
          INSERT INTO compliance.decision (id, decided_at, conversation_id, channel, account_id, person_id, messaging_type,
            tag, is_human_agent, requested_by, allowed, reason, rule, deadline)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id)
-       INSERT INTO compliance.decision_outbox (decision_id) SELECT id FROM stored`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id, decided_at)
+       INSERT INTO compliance.decision_outbox (decision_id, decided_at) SELECT id, decided_at FROM stored`,
       [
         d.decisionId,
         d.decidedAt,
@@ -85,8 +85,9 @@ export class PgAuditRepository extends AuditRepository {
 
   async pending(limit: number): Promise<ComplianceDecisionEvent[]> {
     const rows: DecisionRow[] = await this.dataSource.query(
-      `SELECT d.* FROM compliance.decision_outbox o JOIN compliance.decision d ON d.id = o.decision_id
-       ORDER BY d.decided_at, d.id LIMIT $1`,
+      `SELECT d.* FROM (SELECT decision_id FROM compliance.decision_outbox ORDER BY decided_at, decision_id LIMIT $1) o
+       JOIN compliance.decision d ON d.id = o.decision_id
+       ORDER BY d.decided_at, d.id`,
       [limit],
     );
     return rows.map(toEvent);
