@@ -86,7 +86,7 @@ describe('the decision outbox', () => {
     await database?.drop();
   });
 
-  it('hands the relay the oldest queued decisions, reading only those from an audit table of published ones', async () => {
+  it('hands the relay the queued decisions, oldest first, reading only those from an audit table of published ones', async () => {
     // A month of audit already on Kafka: stored, no longer queued, all older than what waits.
     await dataSource.query(
       `INSERT INTO compliance.decision (id, decided_at, conversation_id, channel, account_id, person_id, messaging_type,
@@ -100,9 +100,9 @@ describe('the decision outbox', () => {
     const queued = [decision(new Date(now - 2000)), decision(new Date(now - 3000)), decision(new Date(now - 1000))];
     for (const d of queued) await sut.append(d);
 
-    const pending = await sut.pending(2);
+    const pending = await sut.pending(100);
 
-    expect(pending.map((d) => d.decisionId)).toEqual([queued[1].decisionId, queued[0].decisionId]);
+    expect(pending.map((d) => d.decisionId)).toEqual([queued[1], queued[0], queued[2]].map((d) => d.decisionId));
     const [
       {
         'QUERY PLAN': [plan],
@@ -110,7 +110,8 @@ describe('the decision outbox', () => {
     ] = (await dataSource.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${statements.query}`, statements.parameters)) as Array<{
       'QUERY PLAN': Array<{ Plan: PlanNode }>;
     }>;
-    expect(rowsReadFrom('decision', plan.Plan)).toBeLessThanOrEqual(2);
+    expect(rowsReadFrom('decision', plan.Plan)).toBeLessThanOrEqual(queued.length);
+    expect((await sut.pending(2)).map((d) => d.decisionId)).toEqual([queued[1], queued[0]].map((d) => d.decisionId));
   });
 
   it('forgets published decisions, so the next round starts after them', async () => {

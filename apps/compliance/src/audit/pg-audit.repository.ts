@@ -85,9 +85,10 @@ export class PgAuditRepository extends AuditRepository {
 
   async pending(limit: number): Promise<ComplianceDecisionEvent[]> {
     const rows: DecisionRow[] = await this.dataSource.query(
-      `SELECT d.* FROM (SELECT decision_id FROM compliance.decision_outbox ORDER BY decided_at, decision_id LIMIT $1) o
-       JOIN compliance.decision d ON d.id = o.decision_id
-       ORDER BY d.decided_at, d.id`,
+      // The queued ids as an array: looked up by primary key, however many rows the planner expects the queue to hold.
+      `SELECT * FROM compliance.decision
+       WHERE id = ANY (ARRAY(SELECT decision_id FROM compliance.decision_outbox ORDER BY decided_at, decision_id LIMIT $1))
+       ORDER BY decided_at, id`,
       [limit],
     );
     return rows.map(toEvent);
