@@ -1,11 +1,15 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const toInteger = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : typeof value === 'number' ? value : Number(value);
+
+/** 'true' and 'false' as booleans; anything else is left for validation to refuse. */
+export const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value === '' ? undefined : value;
 
 /** Settings every app shares; each app's config class extends it with its own. */
 export class BaseAppConfig {
@@ -34,6 +38,11 @@ export class BaseAppConfig {
   @Min(1, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 100' })
   @Max(100, { message: 'DATABASE_POOL_SIZE must be an integer between 1 and 100' })
   DATABASE_POOL_SIZE: number = 5;
+
+  /** Off only behind a pooler that gives each transaction another server connection (PgBouncer in transaction mode before 1.21). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'DATABASE_PREPARED_STATEMENTS must be true or false' })
+  DATABASE_PREPARED_STATEMENTS: boolean = true;
 
   /** Largest JSON body accepted, in bytes. */
   @Transform(toInteger)

@@ -6,7 +6,21 @@ describe(loadConfig.name, () => {
 
   it('converts and defaults every setting', () => {
     const sut = loadConfig({ app: BaseAppConfig }, valid);
-    expect(sut.app).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info', DATABASE_POOL_SIZE: 5, HOST: '0.0.0.0' });
+    expect(sut.app).toMatchObject({
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+      DATABASE_POOL_SIZE: 5,
+      DATABASE_PREPARED_STATEMENTS: true,
+      HOST: '0.0.0.0',
+    });
+  });
+
+  it('reads a switch from true or false, and refuses anything else', () => {
+    const off = loadConfig({ app: BaseAppConfig }, { ...valid, DATABASE_PREPARED_STATEMENTS: 'false' });
+    expect(off.app.DATABASE_PREPARED_STATEMENTS).toBe(false);
+    expect(() => loadConfig({ app: BaseAppConfig }, { ...valid, DATABASE_PREPARED_STATEMENTS: 'no' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS must be true or false/,
+    );
   });
 
   it('names every bad or missing variable in one line', () => {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DataSourceOptions, MigrationInterface } from 'typeorm';
+import { PreparingClient } from './prepared-statements';
 
 export type EntityClasses = ReadonlyArray<new () => object>;
 export type MigrationClasses = ReadonlyArray<new () => MigrationInterface>;
@@ -11,6 +12,11 @@ export interface AppDatabaseOptions {
   entities: EntityClasses;
   migrations: MigrationClasses;
   poolSize: number;
+  /**
+   * Run the statements declared with `prepared` as named prepared statements (default true). Off only behind a
+   * pooler that hands each transaction another server connection, e.g. PgBouncer in transaction mode before 1.21.
+   */
+  preparedStatements?: boolean;
 }
 
 /** TypeORM settings every app shares: its own schema, committed migrations, never `synchronize`. */
@@ -27,6 +33,11 @@ export function dataSourceOptions(options: AppDatabaseOptions): DataSourceOption
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: { max: options.poolSize, connectionTimeoutMillis: 5000, application_name: `parley-${options.schema}` },
+    extra: {
+      max: options.poolSize,
+      connectionTimeoutMillis: 5000,
+      application_name: `parley-${options.schema}`,
+      ...(options.preparedStatements !== false && { Client: PreparingClient }),
+    },
   };
 }

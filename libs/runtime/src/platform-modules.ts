@@ -43,6 +43,7 @@ export function platformModules(options: PlatformModulesOptions): DynamicModule[
       entities: options.entities,
       migrations: options.migrations,
       poolSize: options.app.DATABASE_POOL_SIZE,
+      preparedStatements: options.app.DATABASE_PREPARED_STATEMENTS,
     }),
   ];
   if (!options.kafka) return modules;
