@@ -1,4 +1,5 @@
 import { ComplianceDecisionEvent } from '@app/contracts';
+import { prepared } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -48,11 +49,11 @@ export class PgAuditRepository extends AuditRepository {
 
   async append(d: ComplianceDecisionEvent): Promise<void> {
     await this.dataSource.query(
-      `WITH stored AS (
+      prepared(`WITH stored AS (
          INSERT INTO compliance.decision (id, decided_at, conversation_id, channel, account_id, person_id, messaging_type,
            tag, is_human_agent, requested_by, allowed, reason, rule, deadline)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id, decided_at)
-       INSERT INTO compliance.decision_outbox (decision_id, decided_at) SELECT id, decided_at FROM stored`,
+       INSERT INTO compliance.decision_outbox (decision_id, decided_at) SELECT id, decided_at FROM stored`),
       [
         d.decisionId,
         d.decidedAt,
@@ -86,9 +87,9 @@ export class PgAuditRepository extends AuditRepository {
   async pending(limit: number): Promise<ComplianceDecisionEvent[]> {
     const rows: DecisionRow[] = await this.dataSource.query(
       // The queued ids as an array: looked up by primary key, however many rows the planner expects the queue to hold.
-      `SELECT * FROM compliance.decision
+      prepared(`SELECT * FROM compliance.decision
        WHERE id = ANY (ARRAY(SELECT decision_id FROM compliance.decision_outbox ORDER BY decided_at, decision_id LIMIT $1))
-       ORDER BY decided_at, id`,
+       ORDER BY decided_at, id`),
       [limit],
     );
     return rows.map(toEvent);
@@ -96,7 +97,10 @@ export class PgAuditRepository extends AuditRepository {
 
   async markPublished(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(`DELETE FROM compliance.decision_outbox WHERE decision_id = ANY($1::uuid[])`, [ids]);
+    await this.dataSource.query(
+      prepared(`DELETE FROM compliance.decision_outbox WHERE decision_id = ANY($1::uuid[])`),
+      [ids],
+    );
   }
 
   async eraseConversation(conversationId: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { InboundChannel } from '@app/contracts';
+import { prepared } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,7 +10,7 @@ import { VolumeCountersRepository } from './volume-counters.repository';
  * One statement per event: the id is claimed and the buckets are incremented together, so a redelivery,
  * or two replicas handling the same event during a rebalance, count it once.
  */
-const COUNT = `WITH fresh AS (
+const COUNT = prepared(`WITH fresh AS (
     INSERT INTO compliance.counted_event (event_id, occurred_at) VALUES ($1, $2)
     ON CONFLICT (event_id) DO NOTHING RETURNING event_id
   ), rate AS (
@@ -21,14 +22,14 @@ const COUNT = `WITH fresh AS (
     SELECT $3, $4, $6::timestamptz, 1 FROM fresh WHERE $6::timestamptz IS NOT NULL
     ON CONFLICT (channel, account_id, bucket_start) DO UPDATE SET messages = v.messages + 1
   )
-  SELECT count(*)::int AS fresh FROM fresh`;
+  SELECT count(*)::int AS fresh FROM fresh`);
 
 /** Two index range scans on the primary keys: a few rows each, in one round trip. */
-const READING = `SELECT
+const READING = prepared(`SELECT
     (SELECT COALESCE(max(messages), 0) FROM compliance.sent_per_second
       WHERE channel = $1 AND account_id = $2 AND bucket_start >= $3)::int AS sent,
     (SELECT COALESCE(sum(messages), 0) FROM compliance.volume_per_hour
-      WHERE channel = $1 AND account_id = $2 AND bucket_start >= $4)::int AS volume`;
+      WHERE channel = $1 AND account_id = $2 AND bucket_start >= $4)::int AS volume`);
 
 @Injectable()
 export class PgVolumeCountersRepository extends VolumeCountersRepository {

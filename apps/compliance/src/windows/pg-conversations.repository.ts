@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { prepared } from '@app/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConversationState, NotificationToken, StateChange } from '../decisions/conversation-state';
@@ -35,13 +36,13 @@ export class PgConversationsRepository extends ConversationsRepository {
   async apply(eventId: string, c: ConversationIdentity, change: StateChange, at: Date): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const fresh: unknown[] = await tx.query(
-        `INSERT INTO compliance.processed_event (event_id, conversation_id, processed_at) VALUES ($1, $2, $3)
-         ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+        prepared(`INSERT INTO compliance.processed_event (event_id, conversation_id, processed_at) VALUES ($1, $2, $3)
+         ON CONFLICT (event_id) DO NOTHING RETURNING event_id`),
         [eventId, c.conversationId, at],
       );
       if (fresh.length === 0) return false;
       await tx.query(
-        `INSERT INTO compliance.conversation AS c (conversation_id, channel, account_id, person_id, last_user_action_at,
+        prepared(`INSERT INTO compliance.conversation AS c (conversation_id, channel, account_id, person_id, last_user_action_at,
            ad_referral_at, opted_out_at, opted_in_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (conversation_id) DO UPDATE SET
@@ -49,7 +50,7 @@ export class PgConversationsRepository extends ConversationsRepository {
            ad_referral_at = GREATEST(c.ad_referral_at, excluded.ad_referral_at),
            opted_out_at = GREATEST(c.opted_out_at, excluded.opted_out_at),
            opted_in_at = GREATEST(c.opted_in_at, excluded.opted_in_at),
-           updated_at = GREATEST(c.updated_at, excluded.updated_at)`,
+           updated_at = GREATEST(c.updated_at, excluded.updated_at)`),
         [
           c.conversationId,
           c.channel,
@@ -70,10 +71,10 @@ export class PgConversationsRepository extends ConversationsRepository {
   async find(conversationId: string): Promise<ConversationState | null> {
     // One round trip: this read sits on the decision path.
     const rows: (ConversationRow & { tokens: TokenJson[] })[] = await this.dataSource.query(
-      `SELECT c.*, COALESCE((SELECT json_agg(json_build_object('token', t.token, 'expires_at', t.expires_at,
+      prepared(`SELECT c.*, COALESCE((SELECT json_agg(json_build_object('token', t.token, 'expires_at', t.expires_at,
            'active', t.active, 'changed_at', t.changed_at))
          FROM compliance.notification_token t WHERE t.conversation_id = c.conversation_id), '[]') AS tokens
-       FROM compliance.conversation c WHERE c.conversation_id = $1`,
+       FROM compliance.conversation c WHERE c.conversation_id = $1`),
       [conversationId],
     );
     if (rows.length === 0) return null;
@@ -130,10 +131,11 @@ export class PgConversationsRepository extends ConversationsRepository {
   }
 }
 
-const TOKEN_UPSERT = `INSERT INTO compliance.notification_token AS t (token, conversation_id, expires_at, active, changed_at)
+const TOKEN_UPSERT =
+  prepared(`INSERT INTO compliance.notification_token AS t (token, conversation_id, expires_at, active, changed_at)
   VALUES ($1, $2, $3, $4, $5)
   ON CONFLICT (token) DO UPDATE SET expires_at = excluded.expires_at, active = excluded.active, changed_at = excluded.changed_at
-  WHERE excluded.changed_at > t.changed_at OR (excluded.changed_at = t.changed_at AND NOT excluded.active)`;
+  WHERE excluded.changed_at > t.changed_at OR (excluded.changed_at = t.changed_at AND NOT excluded.active)`);
 
 function tokenParams(conversationId: string, token: NotificationToken): unknown[] {
   return [token.token, conversationId, token.expiresAt, token.active, token.changedAt];

@@ -1,3 +1,4 @@
+import { prepared } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,7 +23,9 @@ export class PgRecentPublicationsRepository extends RecentPublicationsRepository
   async findPublished(ids: readonly string[], windowSeconds: number): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM ${this.table} WHERE id = ANY($1::uuid[]) AND published_at > now() - make_interval(secs => $2)`,
+      prepared(
+        `SELECT id FROM ${this.table} WHERE id = ANY($1::uuid[]) AND published_at > now() - make_interval(secs => $2)`,
+      ),
       [ids, windowSeconds],
     );
     return new Set(rows.map((row) => row.id));
@@ -32,8 +35,8 @@ export class PgRecentPublicationsRepository extends RecentPublicationsRepository
     if (ids.length === 0) return;
     // A redelivery after the window publishes again, so its ids start a new window.
     await this.dataSource.query(
-      `INSERT INTO ${this.table} (id, published_at) SELECT unnest($1::uuid[]), now()
-       ON CONFLICT (id) DO UPDATE SET published_at = excluded.published_at`,
+      prepared(`INSERT INTO ${this.table} (id, published_at) SELECT unnest($1::uuid[]), now()
+       ON CONFLICT (id) DO UPDATE SET published_at = excluded.published_at`),
       [ids],
     );
   }

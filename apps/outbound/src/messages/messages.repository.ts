@@ -5,6 +5,7 @@ import {
   OutboundMessagingType,
   OutboundStatus,
 } from '@app/contracts';
+import { prepared } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThan } from 'typeorm';
 import { IdempotencyKeyEntity } from '../idempotency/idempotency-key.entity';
@@ -134,7 +135,7 @@ function answerFromRow(row: AnswerRow): StoredAnswer {
 
 // The idempotency key ($19…$24, none when $19 is null) is taken first; the message and its `accepted` step are
 // stored only when it was (or there is none), all in one statement so all three rows are stored or none.
-const INSERT_ACCEPTED = `
+const INSERT_ACCEPTED = prepared(`
   WITH answer AS (
     INSERT INTO outbound.idempotency_key (tenant_id, key, operation, request_hash, status_code, response, created_at)
     SELECT $19::text, $20::text, $21::text, $22::text, $23::integer, $24::jsonb, $17::timestamptz
@@ -152,7 +153,7 @@ const INSERT_ACCEPTED = `
     INSERT INTO outbound.message_status (message_id, status, occurred_at, meta_message_id, failure)
     SELECT id, 'accepted', created_at, NULL, NULL FROM stored
   )
-  SELECT EXISTS (SELECT FROM stored) AS stored`;
+  SELECT EXISTS (SELECT FROM stored) AS stored`);
 
 function acceptedParameters(
   message: OutboundMessageEntity,
@@ -191,7 +192,7 @@ function acceptedParameters(
 // settled while the worker was still deciding is not failed afterwards ('failed' only while still 'accepted').
 // The row moves only when the step is new. metaMessageId ($4) and sentAt ($6) apply only when given; failure only
 // when $7 says it was given ($5, null clears it); outcomeUnknown ($8) only when given.
-const RECORD_STATUS = `
+const RECORD_STATUS = prepared(`
   WITH target AS (
     SELECT id FROM outbound.message
     WHERE id = $1 AND ($2::text <> 'failed' OR status = 'accepted')
@@ -212,7 +213,7 @@ const RECORD_STATUS = `
     FROM step WHERE m.id = step.message_id
     RETURNING m.id
   )
-  SELECT EXISTS (SELECT FROM moved) AS recorded`;
+  SELECT EXISTS (SELECT FROM moved) AS recorded`);
 
 function statusParameters(id: string, update: StatusUpdate): unknown[] {
   return [
@@ -235,8 +236,8 @@ export class PgMessagesRepository extends MessagesRepository {
 
   async storedAnswer(tenantId: string, key: string): Promise<StoredAnswer | null> {
     const rows: AnswerRow[] = await this.dataSource.query(
-      `SELECT operation, request_hash, status_code, response FROM outbound.idempotency_key
-       WHERE tenant_id = $1 AND key = $2`,
+      prepared(`SELECT operation, request_hash, status_code, response FROM outbound.idempotency_key
+       WHERE tenant_id = $1 AND key = $2`),
       [tenantId, key],
     );
     return rows[0] ? answerFromRow(rows[0]) : null;
@@ -269,12 +270,15 @@ export class PgMessagesRepository extends MessagesRepository {
   }
 
   async markPublished(ids: readonly string[], at: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE outbound.message SET published_at = $2 WHERE id = ANY($1::uuid[])`, [ids, at]);
+    await this.dataSource.query(prepared(`UPDATE outbound.message SET published_at = $2 WHERE id = ANY($1::uuid[])`), [
+      ids,
+      at,
+    ]);
   }
 
   async find(id: string): Promise<OutboundMessageEntity | null> {
     const rows: MessageRow[] = await this.dataSource.query(
-      `SELECT ${MESSAGE_COLUMNS} FROM outbound.message WHERE id = $1`,
+      prepared(`SELECT ${MESSAGE_COLUMNS} FROM outbound.message WHERE id = $1`),
       [id],
     );
     return rows[0] ? messageFromRow(rows[0]) : null;
@@ -310,7 +314,9 @@ export class PgMessagesRepository extends MessagesRepository {
   async countAttempt(id: string, at: Date): Promise<number> {
     // For UPDATE … RETURNING, TypeORM's postgres driver answers [rows, affected count].
     const [rows] = (await this.dataSource.query(
-      `UPDATE outbound.message SET attempts = attempts + 1, failure = NULL, updated_at = $2 WHERE id = $1 RETURNING attempts`,
+      prepared(
+        `UPDATE outbound.message SET attempts = attempts + 1, failure = NULL, updated_at = $2 WHERE id = $1 RETURNING attempts`,
+      ),
       [id, at],
     )) as [Array<{ attempts: number }>, number];
     return rows[0]?.attempts ?? 0;

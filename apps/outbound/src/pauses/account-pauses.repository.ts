@@ -1,4 +1,5 @@
 import { OutboundChannel } from '@app/contracts';
+import { prepared } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountPauseEntity } from './account-pause.entity';
@@ -41,8 +42,8 @@ export class PgAccountPausesRepository extends AccountPausesRepository {
 
   async find(channel: OutboundChannel, accountId: string): Promise<AccountPauseEntity | null> {
     const rows: PauseRow[] = await this.dataSource.query(
-      `SELECT channel, account_id, reason, meta_code, strikes, paused_at, paused_until FROM outbound.account_pause
-       WHERE channel = $1 AND account_id = $2`,
+      prepared(`SELECT channel, account_id, reason, meta_code, strikes, paused_at, paused_until FROM outbound.account_pause
+       WHERE channel = $1 AND account_id = $2`),
       [channel, accountId],
     );
     return rows[0] ? pauseFromRow(rows[0]) : null;
