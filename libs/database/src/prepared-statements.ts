@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 
-const declared = new Set<string>();
+/** Each declared text with its statement name, worked out once. */
+const declared = new Map<string, string>();
 
 /**
  * Declares a statement run on every request: PostgreSQL then parses and plans it once per connection, instead of
@@ -9,7 +10,7 @@ const declared = new Set<string>();
  * executing). Returns the text unchanged, to pass to `dataSource.query` as usual.
  */
 export function prepared(text: string): string {
-  declared.add(text);
+  if (!declared.has(text)) declared.set(text, statementName(text));
   return text;
 }
 
@@ -25,9 +26,8 @@ export class PreparingClient extends pg.Client {
   // pg's query has many overloads; only the (text, values[, callback]) form of a declared text is changed.
   override query(...args: unknown[]): never {
     const [text, ...rest] = args;
-    if (typeof text === 'string' && declared.has(text)) {
-      return super.query(...([{ name: statementName(text), text }, ...rest] as unknown as QueryArguments)) as never;
-    }
+    const name = typeof text === 'string' ? declared.get(text) : undefined;
+    if (name !== undefined) return super.query(...([{ name, text }, ...rest] as unknown as QueryArguments)) as never;
     return super.query(...(args as unknown as QueryArguments)) as never;
   }
 }
