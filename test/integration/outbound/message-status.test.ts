@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { dataSourceOptions } from '@app/database';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import { DataSource } from 'typeorm';
 import { OUTBOUND_ENTITIES } from '../../../apps/outbound/src/entities';
 import { PgMessagesRepository } from '../../../apps/outbound/src/messages/messages.repository';
-import { OutboundMessageEntity } from '../../../apps/outbound/src/messages/outbound-message.entity';
 import { OUTBOUND_MIGRATIONS } from '../../../apps/outbound/src/migrations';
+import { acceptedMessage } from './support/accepted-message';
 
 const LOST = {
   reason: 'outcome_unknown',
@@ -14,30 +13,6 @@ const LOST = {
   metaSubcode: null,
   fbtraceId: null,
 };
-
-function acceptedMessage(): OutboundMessageEntity {
-  const now = new Date();
-  return Object.assign(new OutboundMessageEntity(), {
-    id: randomUUID(),
-    tenantId: 'acme',
-    channel: 'messenger' as const,
-    accountId: '100',
-    recipientId: '200',
-    conversationId: 'messenger:100:200',
-    messagingType: 'RESPONSE',
-    tag: null,
-    content: { text: 'hi' },
-    status: 'accepted' as const,
-    metaMessageId: null,
-    failure: null,
-    outcomeUnknown: false,
-    attempts: 1,
-    sentAt: null,
-    publishedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  });
-}
 
 describe(PgMessagesRepository.name, () => {
   let database: TestDatabase;
@@ -65,7 +40,7 @@ describe(PgMessagesRepository.name, () => {
 
   describe('recordStatus', () => {
     it('does not fail a send its echo settled while the worker was still settling it', async () => {
-      const message = acceptedMessage();
+      const message = acceptedMessage({ attempts: 1, publishedAt: new Date() });
       await sut.createAccepted(message, null);
 
       expect(await sut.recordStatus(message.id, { status: 'sent', occurredAt: new Date(), metaMessageId: 'm_1' })).toBe(
@@ -79,7 +54,7 @@ describe(PgMessagesRepository.name, () => {
     });
 
     it('lets a late echo settle a send that failed as unknown', async () => {
-      const message = acceptedMessage();
+      const message = acceptedMessage({ attempts: 1, publishedAt: new Date() });
       await sut.createAccepted(message, null);
       const failed = { status: 'failed' as const, occurredAt: new Date(), failure: LOST, outcomeUnknown: true };
       expect(await sut.recordStatus(message.id, failed)).toBe(true);
@@ -92,7 +67,7 @@ describe(PgMessagesRepository.name, () => {
 
     it('settles an echo and a failure racing for the same message to the echo', async () => {
       for (let round = 0; round < 20; round++) {
-        const message = acceptedMessage();
+        const message = acceptedMessage({ attempts: 1, publishedAt: new Date() });
         await sut.createAccepted(message, null);
         const failed = { status: 'failed' as const, occurredAt: new Date(), failure: LOST, outcomeUnknown: true };
         const echo = { status: 'sent' as const, occurredAt: new Date(), metaMessageId: 'm_3', failure: null };

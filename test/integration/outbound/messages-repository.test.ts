@@ -6,6 +6,7 @@ import { OUTBOUND_ENTITIES } from '../../../apps/outbound/src/entities';
 import { PgMessagesRepository, StoredAnswer } from '../../../apps/outbound/src/messages/messages.repository';
 import { OutboundMessageEntity } from '../../../apps/outbound/src/messages/outbound-message.entity';
 import { OUTBOUND_MIGRATIONS } from '../../../apps/outbound/src/migrations';
+import { acceptedMessage as anAcceptedMessage } from './support/accepted-message';
 
 const TENANT = 'acme';
 
@@ -31,25 +32,15 @@ class StatementCounter implements Logger {
   log(): void {}
 }
 
+/** An Instagram message with a tag and quick replies, so every column carries a value worth reading back. */
 function acceptedMessage(overrides: Partial<OutboundMessageEntity> = {}): OutboundMessageEntity {
   const now = new Date('2026-03-01T10:00:00.123Z');
-  return Object.assign(new OutboundMessageEntity(), {
-    id: randomUUID(),
-    tenantId: TENANT,
-    channel: 'instagram' as const,
-    accountId: '100',
-    recipientId: '200',
+  return anAcceptedMessage({
+    channel: 'instagram',
     conversationId: 'instagram:100:200',
-    messagingType: 'MESSAGE_TAG' as const,
+    messagingType: 'MESSAGE_TAG',
     tag: 'HUMAN_AGENT',
     content: { text: 'hi', quickReplies: [{ contentType: 'text', title: 'Yes', payload: 'YES' }] },
-    status: 'accepted' as const,
-    metaMessageId: null,
-    failure: null,
-    outcomeUnknown: false,
-    attempts: 0,
-    sentAt: null,
-    publishedAt: null,
     createdAt: now,
     updatedAt: now,
     ...overrides,

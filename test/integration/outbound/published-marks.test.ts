@@ -2,15 +2,14 @@ import { TopicName } from '@app/contracts';
 import { dataSourceOptions } from '@app/database';
 import { EventPublisher, OutgoingEvent } from '@app/kafka';
 import { createTestDatabase, TestDatabase } from '@app/testing';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SystemClock } from '../../../apps/outbound/src/common/clock';
 import { OUTBOUND_ENTITIES } from '../../../apps/outbound/src/entities';
 import { PgMessagesRepository } from '../../../apps/outbound/src/messages/messages.repository';
 import { MessagesService } from '../../../apps/outbound/src/messages/messages.service';
 import { OutboundEvents } from '../../../apps/outbound/src/messages/outbound-events';
-import { OutboundMessageEntity } from '../../../apps/outbound/src/messages/outbound-message.entity';
 import { OUTBOUND_MIGRATIONS } from '../../../apps/outbound/src/migrations';
+import { acceptedMessage } from './support/accepted-message';
 
 /** Stands in for Kafka: every publish of one turn of the event loop is acknowledged together, as one request is. */
 class OneRequestPerTurn extends EventPublisher {
@@ -20,30 +19,6 @@ class OneRequestPerTurn extends EventPublisher {
     await new Promise((resolve) => setImmediate(resolve));
     this.published.push(...events.map((e) => `${topic}:${e.id}`));
   }
-}
-
-function accepted(): OutboundMessageEntity {
-  const now = new Date();
-  return Object.assign(new OutboundMessageEntity(), {
-    id: randomUUID(),
-    tenantId: 'acme',
-    channel: 'messenger' as const,
-    accountId: '100',
-    recipientId: '200',
-    conversationId: 'messenger:100:200',
-    messagingType: 'RESPONSE' as const,
-    tag: null,
-    content: { text: 'hi' },
-    status: 'accepted' as const,
-    metaMessageId: null,
-    failure: null,
-    outcomeUnknown: false,
-    attempts: 0,
-    sentAt: null,
-    publishedAt: null,
-    createdAt: now,
-    updatedAt: now,
-  });
 }
 
 describe('publishing accepted messages', () => {
@@ -85,7 +60,7 @@ describe('publishing accepted messages', () => {
   });
 
   it('marks every message published once its records are on Kafka, those published together in one statement', async () => {
-    const messages = Array.from({ length: 20 }, accepted);
+    const messages = Array.from({ length: 20 }, () => acceptedMessage());
     for (const message of messages) await repository.createAccepted(message, null);
     const marks = jest.spyOn(repository, 'markPublished');
 
@@ -98,7 +73,7 @@ describe('publishing accepted messages', () => {
   });
 
   it('leaves a message unpublished, for the relay, when Kafka refuses its records', async () => {
-    const message = accepted();
+    const message = acceptedMessage();
     await repository.createAccepted(message, null);
     jest.spyOn(publisher, 'publish').mockRejectedValueOnce(new Error('Kafka is unavailable'));
 
