@@ -1,6 +1,6 @@
-import { BaseAppConfig, toInteger } from '@app/config';
+import { AuthenticatedAppConfig, toInteger } from '@app/config';
 import { Transform } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsNumber, IsString, IsUrl, Max, Min } from 'class-validator';
 import { DEFAULT_MESSAGING_POLICY } from '../decisions/messaging-policy';
 
 const between = (name: string, min: number, max: number) => `${name} must be a number between ${min} and ${max}`;
@@ -8,25 +8,12 @@ const toNumber = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : typeof value === 'number' ? value : Number(value);
 
 /** The compliance app's settings; every variable is listed in the README. */
-export class ComplianceConfig extends BaseAppConfig {
+export class ComplianceConfig extends AuthenticatedAppConfig {
   override PORT: number = 3003;
-
-  /** Shared secret the other apps present on internal routes (`Authorization: Bearer …`). */
-  @IsString({ message: 'INTERNAL_API_TOKEN must be at least 32 characters' })
-  @MinLength(32, { message: 'INTERNAL_API_TOKEN must be at least 32 characters' })
-  INTERNAL_API_TOKEN!: string;
 
   /** Where tokens publishes its JWKS (CRM access tokens are verified against it). */
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'TOKENS_URL must be an absolute http(s) URL' })
   TOKENS_URL: string = 'http://127.0.0.1:3002';
-
-  /** `iss` of CRM access tokens; defaults to TOKENS_URL. */
-  @IsOptional()
-  @IsString()
-  AUTH_ISSUER?: string;
-
-  @IsString()
-  AUTH_AUDIENCE: string = 'parley';
 
   /** Comma-separated message texts that opt a person out (case-insensitive, whole message). */
   @IsString()

@@ -1,7 +1,7 @@
 import { toInteger } from '@app/config';
 import { MetaAppConfig } from '@app/meta';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsUrl, Max, Min } from 'class-validator';
 
 const between = (name: string, min: number, max: number) => `${name} must be an integer between ${min} and ${max}`;
 const url = (name: string) => `${name} must be an absolute http(s) URL`;
@@ -17,19 +17,6 @@ export class OutboundConfig extends MetaAppConfig {
   /** Where tokens hands out Page tokens on its internal routes, and publishes its JWKS. */
   @IsUrl({ require_tld: false, require_protocol: true }, { message: url('TOKENS_URL') })
   TOKENS_URL: string = 'http://127.0.0.1:3002';
-
-  /** Shared secret presented on the other apps' internal routes (`Authorization: Bearer …`). */
-  @IsString({ message: 'INTERNAL_API_TOKEN must be at least 32 characters' })
-  @MinLength(32, { message: 'INTERNAL_API_TOKEN must be at least 32 characters' })
-  INTERNAL_API_TOKEN!: string;
-
-  /** `iss` of CRM access tokens (tokens' public URL); defaults to TOKENS_URL. */
-  @IsOptional()
-  @IsString()
-  AUTH_ISSUER?: string;
-
-  @IsString()
-  AUTH_AUDIENCE: string = 'parley';
 
   /** Every send of one Page or Instagram account per second: below the 40/s that takes a Page's inbox down. */
   @Transform(toInteger)

@@ -43,24 +43,11 @@ export class TokensConfig extends MetaAppConfig {
   @Max(3600, { message: between('ONBOARDING_STATE_TTL_SECONDS', 60, 3600) })
   ONBOARDING_STATE_TTL_SECONDS: number = 600;
 
-  /** `iss` of CRM access tokens; defaults to PUBLIC_URL. */
-  @IsOptional()
-  @IsString()
-  AUTH_ISSUER?: string;
-
-  @IsString()
-  AUTH_AUDIENCE: string = 'parley';
-
   @Transform(toInteger)
   @IsInt({ message: between('ACCESS_TOKEN_TTL_SECONDS', 60, 3600) })
   @Min(60, { message: between('ACCESS_TOKEN_TTL_SECONDS', 60, 3600) })
   @Max(3600, { message: between('ACCESS_TOKEN_TTL_SECONDS', 60, 3600) })
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
-
-  /** Shared secret the other apps present on internal routes (`Authorization: Bearer …`). */
-  @IsString({ message: 'INTERNAL_API_TOKEN must be at least 32 characters' })
-  @MinLength(32, { message: 'INTERNAL_API_TOKEN must be at least 32 characters' })
-  INTERNAL_API_TOKEN!: string;
 
   @Transform(toInteger)
   @IsInt({ message: between('HEALTH_CHECK_INTERVAL_SECONDS', 0, 86400) })

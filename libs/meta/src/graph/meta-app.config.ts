@@ -1,9 +1,9 @@
-import { BaseAppConfig } from '@app/config';
+import { AuthenticatedAppConfig } from '@app/config';
 import { IsNotEmpty, IsString, IsUrl, Matches } from 'class-validator';
 import { GraphClientOptions } from './graph-client';
 
-/** The Meta app settings of every app that calls the Graph API (outbound, tokens). */
-export class MetaAppConfig extends BaseAppConfig {
+/** The Meta app settings of every app that calls the Graph API (outbound, tokens; both also serve CRMs). */
+export class MetaAppConfig extends AuthenticatedAppConfig {
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'META_GRAPH_URL must be an absolute http(s) URL' })
   META_GRAPH_URL: string = 'https://graph.facebook.com';
 
