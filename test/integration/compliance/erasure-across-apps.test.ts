@@ -11,10 +11,10 @@ import { EventPublisher } from '@app/kafka';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MessagesRepository } from '../../../apps/outbound/src/messages/messages.repository';
-import { OutboundMessageEntity } from '../../../apps/outbound/src/messages/outbound-message.entity';
 import { ConnectionsRepository } from '../../../apps/tokens/src/connections/connections.repository';
 import { PageConnectionEntity } from '../../../apps/tokens/src/connections/page-connection.entity';
 import { testBrokers } from '../kafka/support';
+import { acceptedMessage } from '../outbound/support/accepted-message';
 import { CrmTokens, OutboundUnderTest, startOutbound } from '../outbound/support/outbound-app';
 import { startTokens, tokensConfig, TokensUnderTest } from '../tokens/support/tokens-app';
 import { ComplianceUnderTest, eventually, inboundMessage, startCompliance } from './support/compliance-app';
@@ -97,23 +97,12 @@ describe('an erasure across compliance, outbound and tokens', () => {
   async function outboundMessageTo(personId: string): Promise<void> {
     const now = new Date();
     const conversationId = outboundConversationId('messenger', ACCOUNT, personId);
-    const message = Object.assign(new OutboundMessageEntity(), {
-      id: randomUUID(),
+    const message = acceptedMessage({
       tenantId: 'tenant-1',
-      channel: 'messenger' as const,
       accountId: ACCOUNT,
       recipientId: personId,
       conversationId,
-      messagingType: 'RESPONSE' as const,
-      tag: null,
       content: { text: 'Your order shipped' },
-      status: 'accepted' as const,
-      metaMessageId: null,
-      failure: null,
-      outcomeUnknown: false,
-      attempts: 0,
-      sentAt: null,
-      publishedAt: null,
       createdAt: now,
       updatedAt: now,
     });

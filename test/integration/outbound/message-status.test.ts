@@ -1,10 +1,6 @@
-import { dataSourceOptions } from '@app/database';
-import { createTestDatabase, TestDatabase } from '@app/testing';
-import { DataSource } from 'typeorm';
-import { OUTBOUND_ENTITIES } from '../../../apps/outbound/src/entities';
 import { PgMessagesRepository } from '../../../apps/outbound/src/messages/messages.repository';
-import { OUTBOUND_MIGRATIONS } from '../../../apps/outbound/src/migrations';
 import { acceptedMessage } from './support/accepted-message';
+import { OutboundDatabase, openOutboundDatabase } from './support/outbound-database';
 
 const LOST = {
   reason: 'outcome_unknown',
@@ -15,28 +11,15 @@ const LOST = {
 };
 
 describe(PgMessagesRepository.name, () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let outboundDb: OutboundDatabase;
   let sut: PgMessagesRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase('outbound_it_status');
-    dataSource = await new DataSource(
-      dataSourceOptions({
-        url: database.url,
-        schema: 'outbound',
-        entities: OUTBOUND_ENTITIES,
-        migrations: OUTBOUND_MIGRATIONS,
-        poolSize: 4,
-      }),
-    ).initialize();
-    sut = new PgMessagesRepository(dataSource);
+    outboundDb = await openOutboundDatabase('outbound_it_status');
+    sut = new PgMessagesRepository(outboundDb.dataSource);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() => outboundDb?.close());
 
   describe('recordStatus', () => {
     it('does not fail a send its echo settled while the worker was still settling it', async () => {

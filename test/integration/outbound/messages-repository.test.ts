@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { dataSourceOptions } from '@app/database';
-import { createTestDatabase, TestDatabase } from '@app/testing';
 import { DataSource, Logger } from 'typeorm';
-import { OUTBOUND_ENTITIES } from '../../../apps/outbound/src/entities';
 import { PgMessagesRepository, StoredAnswer } from '../../../apps/outbound/src/messages/messages.repository';
 import { OutboundMessageEntity } from '../../../apps/outbound/src/messages/outbound-message.entity';
-import { OUTBOUND_MIGRATIONS } from '../../../apps/outbound/src/migrations';
 import { acceptedMessage as anAcceptedMessage } from './support/accepted-message';
+import { OutboundDatabase, openOutboundDatabase } from './support/outbound-database';
 
 const TENANT = 'acme';
 
@@ -63,29 +60,17 @@ function answerFor(
 
 describe(PgMessagesRepository.name, () => {
   const statements = new StatementCounter();
-  let database: TestDatabase;
+  let outboundDb: OutboundDatabase;
   let dataSource: DataSource;
   let sut: PgMessagesRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase('outbound_it_messages_repository');
-    dataSource = await new DataSource({
-      ...dataSourceOptions({
-        url: database.url,
-        schema: 'outbound',
-        entities: OUTBOUND_ENTITIES,
-        migrations: OUTBOUND_MIGRATIONS,
-        poolSize: 4,
-      }),
-      logger: statements,
-    }).initialize();
+    outboundDb = await openOutboundDatabase('outbound_it_messages_repository', statements);
+    dataSource = outboundDb.dataSource;
     sut = new PgMessagesRepository(dataSource);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() => outboundDb?.close());
 
   async function statementsOf(work: () => Promise<unknown>): Promise<number> {
     const before = statements.count;

@@ -1,15 +1,11 @@
 import { TopicName } from '@app/contracts';
-import { dataSourceOptions } from '@app/database';
 import { EventPublisher, OutgoingEvent } from '@app/kafka';
-import { createTestDatabase, TestDatabase } from '@app/testing';
-import { DataSource } from 'typeorm';
 import { SystemClock } from '../../../apps/outbound/src/common/clock';
-import { OUTBOUND_ENTITIES } from '../../../apps/outbound/src/entities';
 import { PgMessagesRepository } from '../../../apps/outbound/src/messages/messages.repository';
 import { MessagesService } from '../../../apps/outbound/src/messages/messages.service';
 import { OutboundEvents } from '../../../apps/outbound/src/messages/outbound-events';
-import { OUTBOUND_MIGRATIONS } from '../../../apps/outbound/src/migrations';
 import { acceptedMessage } from './support/accepted-message';
+import { OutboundDatabase, openOutboundDatabase } from './support/outbound-database';
 
 /** Stands in for Kafka: every publish of one turn of the event loop is acknowledged together, as one request is. */
 class OneRequestPerTurn extends EventPublisher {
@@ -22,24 +18,14 @@ class OneRequestPerTurn extends EventPublisher {
 }
 
 describe('publishing accepted messages', () => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
+  let outboundDb: OutboundDatabase;
   let repository: PgMessagesRepository;
   let publisher: OneRequestPerTurn;
   let sut: MessagesService;
 
   beforeAll(async () => {
-    database = await createTestDatabase('outbound_it_published_marks');
-    dataSource = await new DataSource(
-      dataSourceOptions({
-        url: database.url,
-        schema: 'outbound',
-        entities: OUTBOUND_ENTITIES,
-        migrations: OUTBOUND_MIGRATIONS,
-        poolSize: 4,
-      }),
-    ).initialize();
-    repository = new PgMessagesRepository(dataSource);
+    outboundDb = await openOutboundDatabase('outbound_it_published_marks');
+    repository = new PgMessagesRepository(outboundDb.dataSource);
     publisher = new OneRequestPerTurn();
     // Publishing needs only the repository, the events and the clock.
     const unused = undefined as never;
@@ -54,10 +40,7 @@ describe('publishing accepted messages', () => {
     );
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  afterAll(() => outboundDb?.close());
 
   it('marks every message published once its records are on Kafka, those published together in one statement', async () => {
     const messages = Array.from({ length: 20 }, () => acceptedMessage());
